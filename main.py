@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Layerwise: the window by default, sub-commands for headless use.
+
+Neither keras nor tensorflow is imported at module level: the window must show before TF loads.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _load_experiment(target: str, dataset: str | None) -> Any:
+    """A preset name or a project .json file -> Experiment (raises SpecError / PresetError / DatasetError)."""
+    from models.presets import get_preset
+    from models.specs import Experiment
+
+    if target.endswith(".json") or os.path.sep in target or Path(target).is_file():
+        try:
+            text = Path(target).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ValueError(f"{target}: not a UTF-8 text file") from None
+        exp = Experiment.from_json(text)
+        if dataset:
+            exp.dataset = dataset
+        return exp
+    return get_preset(target).make(dataset)
+
+
+def _usage_error(message: str) -> int:
+    print(f"layerwise: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from models.presets import all_presets
+
+    for p in all_presets():
+        first = p.explanation.split(". ")[0].rstrip(".") + "."
+        print(f"{p.name:<12} {p.group:<14} {first}")
+    return EXIT_OK
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    from models.data import available
+
+    for name, text in available().items():
+        print(f"{name:<14} {text}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from models.build import validate_network
+    from models.data import DatasetError
+    from models.presets import PresetError
+    from models.specs import SpecError
+
+    try:
+        exp = _load_experiment(args.project, None)
+    except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
+        return _usage_error(str(exc))
+    ok = True
+    reports = []
+    for role, net in exp.networks.items():
+        report = validate_network(net, role)
+        reports.append(report)
+        ok = ok and report.ok
+        if not args.json:
+            if len(exp.networks) > 1:
+                print(f"[{role}]")
+            print(report.text())
+    if args.json:
+        print(json.dumps({"ok": ok, "networks": [r.to_dict() for r in reports]}))
+    return EXIT_OK if ok else EXIT_USAGE
+
+
+class _CliReporter:
+    """Prints events as they arrive (on the training thread)."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.failed: Any = None
+
+    def _emit(self, obj: dict[str, Any]) -> None:
+        print(json.dumps(obj), flush=True)
+
+    def report(self, event: Any) -> None:
+        from models.training.events import EpochEnd, Failed, Finished, Started
+
+        if isinstance(event, Started):
+            if not self.as_json:
+                print(f"training on {event.device}: {event.params:,} parameters, {event.epochs} epochs of "
+                      f"{event.steps_per_epoch} batches; data: {event.dataset['source']}", flush=True)
+        elif isinstance(event, EpochEnd):
+            if self.as_json:
+                self._emit({"event": "epoch", "epoch": event.epoch, "seconds": round(event.seconds, 4),
+                            "samples": event.samples, **event.metrics})
+            else:
+                metrics = "  ".join(f"{k} {v:.4f}" for k, v in event.metrics.items())
+                print(f"epoch {event.epoch:>3}  {event.seconds:6.2f}s  {metrics}", flush=True)
+        elif isinstance(event, Finished):
+            if self.as_json:
+                self._emit({"event": "finished", "status": "stopped" if event.stopped_early else "finished",
+                            "device": event.device, "seconds": round(event.seconds, 3), **event.test,
+                            "test": event.test, "history": event.history})
+            else:
+                test = "  ".join(f"{k} {v:.4f}" for k, v in event.test.items())
+                print(f"finished in {event.seconds:.1f}s; test: {test}", flush=True)
+        elif isinstance(event, Failed):
+            self.failed = event
+            if self.as_json:
+                self._emit({"event": "failed", "kind": event.kind, "message": event.message})
+            print(f"layerwise: {event.message}", file=sys.stderr, flush=True)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from models.data import DatasetError
+    from models.presets import PresetError
+    from models.specs import SpecError
+
+    try:
+        exp = _load_experiment(args.target, args.dataset)
+    except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
+        return _usage_error(str(exc))
+    cfg = exp.training
+    for name, value in (("epochs", args.epochs), ("batch_size", args.batch_size), ("learning_rate", args.lr),
+                        ("seed", args.seed)):
+        if value is not None:
+            if name != "seed" and value <= 0:
+                return _usage_error(f"--{name.replace('_', '-')} must be positive")
+            setattr(cfg, name, value)
+    if args.export and not args.export.endswith(".keras"):
+        return _usage_error("--export must name a .keras file")
+
+    from models.training.session import TrainingSession
+
+    session = TrainingSession()
+    reporter = _CliReporter(args.json)
+    try:
+        result = session.start(exp, reporter).result()
+        if result.status == "failed":
+            kind = reporter.failed.kind if reporter.failed else "error"
+            return EXIT_USAGE if kind in ("build", "data") else EXIT_FAILED
+        for flag, future in ((args.export, session.export_keras), (args.export_script, session.export_script)):
+            if flag:
+                try:
+                    written = future(flag).result()
+                except (OSError, ValueError) as exc:
+                    print(f"layerwise: could not export {flag}: {exc}", file=sys.stderr)
+                    return EXIT_FAILED
+                print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
+        return EXIT_OK
+    except KeyboardInterrupt:
+        session.stop()
+        return EXIT_FAILED
+    finally:
+        session.shutdown(timeout=5)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from gui.app import run_app
+
+    return run_app(getattr(args, "project", None))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="layerwise", description="A desktop deep-learning lab.")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("gui", help="open the app (the default)")
+    p.add_argument("project", nargs="?", help="a project .json to open")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("presets", help="list the architecture presets")
+    p.set_defaults(func=cmd_presets)
+
+    p = sub.add_parser("datasets", help="list the datasets")
+    p.set_defaults(func=cmd_datasets)
+
+    p = sub.add_parser("validate", help="print the shape report of a project, or where it breaks")
+    p.add_argument("project", help="project .json or preset name")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("train", help="train a preset or project without a window")
+    p.add_argument("target", help="preset name (see `presets`) or project .json")
+    p.add_argument("--dataset", help="dataset name (see `datasets`)")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float, help="learning rate")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--export", metavar="PATH.keras", help="save the trained model")
+    p.add_argument("--export-script", metavar="PATH.py", help="write a standalone Keras training script")
+    p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")
+    p.set_defaults(func=cmd_train)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "command", None):
+        return cmd_gui(args)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

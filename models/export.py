@@ -1,0 +1,191 @@
+"""What leaves the app: .keras files and a standalone Python script that rebuilds and trains the network."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .catalog import keras_kwargs, layer_type
+from .specs import Experiment, NetworkSpec
+
+
+def atomic_write_bytes(path: str | Path, writer: Any, suffix: str = "") -> Path:
+    """Call writer(tmp_path) then move the file into place, so a crash or full disk never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix or path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return atomic_write_bytes(path, write)
+
+
+def save_keras(model: Any, path: str | Path) -> str:
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ValueError(f"a Keras model file must end in .keras, got {path.name}")
+    atomic_write_bytes(path, lambda tmp: model.save(tmp), ".keras")
+    return str(path)
+
+
+def load_keras(path: str | Path) -> Any:
+    """Load with safe_mode=True: a .keras file runs its config, so no arbitrary code is allowed."""
+    import keras
+    return keras.saving.load_model(str(path), safe_mode=True)
+
+
+# --- standalone script ---------------------------------------------------------------------------------
+def _kwargs_code(type_name: str, params: dict[str, Any]) -> str:
+    kwargs = keras_kwargs(type_name, params)
+    parts = []
+    for key, value in kwargs.items():
+        if key == "kernel_regularizer":
+            cfg = value.get_config()
+            parts.append(f"kernel_regularizer=keras.regularizers.L1L2(l1={cfg['l1']!r}, l2={cfg['l2']!r})")
+        else:
+            parts.append(f"{key}={value!r}")
+    return ", ".join(parts)
+
+
+def network_code(spec: NetworkSpec, var: str = "model", name: str = "model") -> str:
+    lines = [f"inputs = keras.Input(shape={tuple(spec.input_shape)!r}, dtype={spec.input_dtype!r})", "x = inputs"]
+    for layer in spec.layers:
+        ltype = layer_type(layer.type)
+        ctor = f"keras.layers.{ltype.keras_class}({_kwargs_code(layer.type, layer.params)})"
+        if ltype.category == "Recurrent" and layer.params.get("bidirectional"):
+            ctor = f"keras.layers.Bidirectional({ctor})"
+        lines.append(f"x = {ctor}(x)")
+    lines.append(f"{var} = keras.Model(inputs, x, name={name!r})")
+    return "\n".join(lines)
+
+
+_SCRIPT = '''#!/usr/bin/env python3
+"""{title}: exported from Layerwise.
+
+Rebuilds the same architecture with plain Keras and trains it. Needs only tensorflow/keras and numpy.
+Run: python {script_name}
+"""
+import numpy as np
+import keras
+
+SEED = {seed}
+EPOCHS = {epochs}
+BATCH_SIZE = {batch_size}
+LEARNING_RATE = {lr!r}
+
+
+def load_data():
+{load_data}
+
+
+def build_model():
+{network}
+    return model
+
+
+def main():
+    keras.utils.set_random_seed(SEED)
+    (x_train, y_train), (x_val, y_val), (x_test, y_test) = load_data()
+    model = build_model()
+    model.summary()
+    model.compile(optimizer=keras.optimizers.{optimizer}, loss={loss}, metrics={metrics})
+    model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=EPOCHS, validation_data=(x_val, y_val))
+    print("test:", model.evaluate(x_test, y_test, return_dict=True, verbose=0))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+_MNIST_LOADER = '''    """Full MNIST from keras.datasets (downloads once); 10% of the training set held out for validation."""
+    (x, y), (x_test, y_test) = keras.datasets.mnist.load_data()
+    x = (x.astype("float32") / 255.0)[..., None]
+    x_test = (x_test.astype("float32") / 255.0)[..., None]
+    rng = np.random.default_rng(SEED)
+    order = rng.permutation(len(x))
+    n_val = len(x) // 10
+    val, train = order[:n_val], order[n_val:]
+    return (x[train], y[train]), (x[val], y[val]), (x_test, y_test)'''
+
+_NPZ_LOADER = '''    """The exact arrays Layerwise trained on, saved beside this script."""
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    with np.load(os.path.join(here, {data_name!r})) as d:
+        return ((d["x_train"], d["y_train"]), (d["x_val"], d["y_val"]), (d["x_test"], d["y_test"]))'''
+
+_OPTIMIZER_CODE = {"adam": "Adam", "sgd": "SGD", "rmsprop": "RMSprop", "adamw": "AdamW", "adagrad": "Adagrad",
+                   "nadam": "Nadam", "momentum": "SGD"}
+
+
+def _loss_code(experiment: Experiment, task: str) -> tuple[str, str]:
+    from .training.supervised import _last_activation
+
+    cfg = experiment.training
+    last = _last_activation(experiment)
+    logits = last not in ("softmax", "sigmoid")
+    units = None
+    if experiment.networks["main"].layers:
+        units = experiment.networks["main"].layers[-1].params.get("units")
+    binary = task == "binary" or units == 1
+    if cfg.loss != "auto":
+        loss = repr(cfg.loss)
+    elif binary:
+        loss = f"keras.losses.BinaryCrossentropy(from_logits={logits})"
+    else:
+        loss = f"keras.losses.SparseCategoricalCrossentropy(from_logits={logits})"
+    metrics = []
+    for m in cfg.metrics:
+        if m == "accuracy" and binary:
+            metrics.append(f"keras.metrics.BinaryAccuracy(name='accuracy', threshold={0.0 if logits else 0.5})")
+        else:
+            metrics.append(repr(m))
+    return loss, "[" + ", ".join(metrics) + "]"
+
+
+def write_script(experiment: Experiment, path: str | Path) -> str:
+    """Write a runnable script for a supervised experiment (and, unless the data is MNIST, a .npz beside it)."""
+    from .data import load_dataset
+
+    if experiment.family != "supervised" or "main" not in experiment.networks:
+        raise ValueError(f"script export covers supervised networks; '{experiment.family}' models export as "
+                         ".keras")
+    path = Path(path)
+    cfg = experiment.training
+    data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)
+    if experiment.dataset == "mnist" and "offline" not in data.info.source:
+        loader = _MNIST_LOADER
+    else:
+        data_path = path.with_suffix(".npz")
+        arrays = {"x_train": data.x_train, "y_train": data.y_train, "x_val": data.x_val, "y_val": data.y_val,
+                  "x_test": data.x_test, "y_test": data.y_test}
+        atomic_write_bytes(data_path, lambda tmp: np.savez_compressed(tmp, **arrays), ".npz")
+        loader = _NPZ_LOADER.format(data_name=data_path.name)
+    loss, metrics = _loss_code(experiment, data.info.task)
+    opt = _OPTIMIZER_CODE.get(cfg.optimizer.lower(), "Adam")
+    opt_args = "learning_rate=LEARNING_RATE" + (", momentum=0.9" if cfg.optimizer.lower() == "momentum" else "")
+    network = "\n".join("    " + line for line in network_code(experiment.networks["main"]).splitlines())
+    text = _SCRIPT.format(title=experiment.name or experiment.preset or "model", script_name=path.name,
+                          seed=cfg.seed, epochs=cfg.epochs, batch_size=cfg.batch_size, lr=cfg.learning_rate,
+                          load_data=loader, network=network, optimizer=f"{opt}({opt_args})", loss=loss,
+                          metrics=metrics)
+    compile(text, str(path), "exec")  # a syntax error here is our bug, never the user's file
+    atomic_write_text(path, text)
+    return str(path)
+

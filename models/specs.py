@@ -1,0 +1,207 @@
+"""Networks and experiments as plain data.
+
+The spec is the single source of truth: the editor, undo/redo, project files, the CLI, code export and
+validation all work on these dataclasses, and a Keras model is always rebuilt from them.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class SpecError(ValueError):
+    """A malformed spec or project file; `field` names where (e.g. ``networks.main.layers[2].type``)."""
+
+    def __init__(self, field_path: str, message: str) -> None:
+        super().__init__(f"{field_path}: {message}" if field_path else message)
+        self.field = field_path
+        self.message = message
+
+
+@dataclass
+class LayerSpec:
+    """One layer: a catalog type name and its parameter values (missing ones take catalog defaults)."""
+
+    type: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "params": copy.deepcopy(self.params)}
+
+
+@dataclass
+class NetworkSpec:
+    """An input shape (without the batch axis) and an ordered stack of layers."""
+
+    input_shape: tuple[int, ...]
+    layers: list[LayerSpec] = field(default_factory=list)
+    input_dtype: str = "float32"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input_shape": list(self.input_shape),
+            "input_dtype": self.input_dtype,
+            "layers": [layer.to_dict() for layer in self.layers],
+        }
+
+
+@dataclass
+class TrainingConfig:
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    batch_size: int = 32
+    epochs: int = 5
+    loss: str = "auto"
+    metrics: list[str] = field(default_factory=lambda: ["accuracy"])
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(self)}
+
+
+@dataclass
+class Experiment:
+    """Everything needed to reproduce a run: which recipe, which networks, which data, how to train.
+
+    `family` picks the training recipe ("supervised", "gan", ...); `networks` maps a role ("main",
+    "generator", "discriminator", ...) to its stack; `options` holds family-specific settings.
+    """
+
+    family: str
+    networks: dict[str, NetworkSpec]
+    dataset: str
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    dataset_options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    name: str = ""
+    preset: str = ""
+
+    def copy(self) -> "Experiment":
+        return copy.deepcopy(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "name": self.name,
+            "preset": self.preset,
+            "family": self.family,
+            "dataset": self.dataset,
+            "dataset_options": copy.deepcopy(self.dataset_options),
+            "options": copy.deepcopy(self.options),
+            "training": self.training.to_dict(),
+            "networks": {role: net.to_dict() for role, net in self.networks.items()},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Experiment":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Experiment":
+        obj = _expect(data, dict, "", "an object")
+        _no_unknown(obj, {"schema_version", "name", "preset", "family", "dataset", "dataset_options",
+                          "options", "training", "networks"}, "")
+        version = _expect(obj.get("schema_version"), int, "schema_version", "an integer")
+        if version > SCHEMA_VERSION:
+            raise SpecError("schema_version", f"this file was written by a newer Layerwise (schema {version}); "
+                            f"this version reads schema {SCHEMA_VERSION} and older")
+        if version < 1:
+            raise SpecError("schema_version", f"unknown schema version {version}")
+        networks_raw = _expect(obj.get("networks"), dict, "networks", "an object of role -> network")
+        if not networks_raw:
+            raise SpecError("networks", "at least one network is needed")
+        networks = {str(role): _network_from_dict(net, f"networks.{role}") for role, net in networks_raw.items()}
+        return cls(
+            family=_expect(obj.get("family"), str, "family", "a string"),
+            networks=networks,
+            dataset=_expect(obj.get("dataset"), str, "dataset", "a string"),
+            training=_training_from_dict(obj.get("training", {}), "training"),
+            dataset_options=dict(_expect(obj.get("dataset_options", {}), dict, "dataset_options", "an object")),
+            options=dict(_expect(obj.get("options", {}), dict, "options", "an object")),
+            name=_expect(obj.get("name", ""), str, "name", "a string"),
+            preset=_expect(obj.get("preset", ""), str, "preset", "a string"),
+        )
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str, what: str) -> Any:
+    if value is None:
+        raise SpecError(where, f"missing (expected {what})")
+    if kind is int and isinstance(value, bool):
+        raise SpecError(where, f"expected {what}, got {value!r}")
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind):
+        raise SpecError(where, f"expected {what}, got {type(value).__name__} {value!r}"[:200])
+    return value
+
+
+def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    for key in obj:
+        if key not in allowed:
+            path = f"{where}.{key}" if where else key
+            raise SpecError(path, f"unknown field (allowed: {', '.join(sorted(allowed))})")
+
+
+def _network_from_dict(data: Any, where: str) -> NetworkSpec:
+    obj = _expect(data, dict, where, "an object")
+    _no_unknown(obj, {"input_shape", "input_dtype", "layers"}, where)
+    shape_raw = _expect(obj.get("input_shape"), list, f"{where}.input_shape", "a list of positive integers")
+    shape: list[int] = []
+    for i, dim in enumerate(shape_raw):
+        dim = _expect(dim, int, f"{where}.input_shape[{i}]", "a positive integer")
+        if dim <= 0:
+            raise SpecError(f"{where}.input_shape[{i}]", f"must be positive, got {dim}")
+        shape.append(dim)
+    if not shape:
+        raise SpecError(f"{where}.input_shape", "must have at least one dimension")
+    dtype = _expect(obj.get("input_dtype", "float32"), str, f"{where}.input_dtype", "a string")
+    if dtype not in ("float32", "int32"):
+        raise SpecError(f"{where}.input_dtype", f"must be float32 or int32, got {dtype!r}")
+    layers_raw = _expect(obj.get("layers", []), list, f"{where}.layers", "a list")
+    layers = []
+    for i, layer in enumerate(layers_raw):
+        lw = f"{where}.layers[{i}]"
+        lobj = _expect(layer, dict, lw, "an object")
+        _no_unknown(lobj, {"type", "params"}, lw)
+        ltype = _expect(lobj.get("type"), str, f"{lw}.type", "a layer type name")
+        params = dict(_expect(lobj.get("params", {}), dict, f"{lw}.params", "an object"))
+        layers.append(LayerSpec(ltype, params))
+    return NetworkSpec(tuple(shape), layers, dtype)
+
+
+def _training_from_dict(data: Any, where: str) -> TrainingConfig:
+    obj = _expect(data, dict, where, "an object")
+    names = {f.name for f in fields(TrainingConfig)}
+    _no_unknown(obj, names, where)
+    cfg = TrainingConfig()
+    if "optimizer" in obj:
+        cfg.optimizer = _expect(obj["optimizer"], str, f"{where}.optimizer", "a string")
+    if "learning_rate" in obj:
+        cfg.learning_rate = _expect(obj["learning_rate"], float, f"{where}.learning_rate", "a number")
+        if not cfg.learning_rate > 0:
+            raise SpecError(f"{where}.learning_rate", "must be greater than 0")
+    for name in ("batch_size", "epochs"):
+        if name in obj:
+            value = _expect(obj[name], int, f"{where}.{name}", "a positive integer")
+            if value <= 0:
+                raise SpecError(f"{where}.{name}", f"must be positive, got {value}")
+            setattr(cfg, name, value)
+    if "seed" in obj:
+        cfg.seed = _expect(obj["seed"], int, f"{where}.seed", "an integer")
+    if "loss" in obj:
+        cfg.loss = _expect(obj["loss"], str, f"{where}.loss", "a string")
+    if "metrics" in obj:
+        metrics = _expect(obj["metrics"], list, f"{where}.metrics", "a list of strings")
+        cfg.metrics = [_expect(m, str, f"{where}.metrics[{i}]", "a string") for i, m in enumerate(metrics)]
+    return cfg

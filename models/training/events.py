@@ -1,0 +1,93 @@
+"""Plain events the training thread reports: floats, dicts and numpy arrays, never Keras or Qt objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Started:
+    device: str
+    epochs: int
+    steps_per_epoch: int
+    params: int
+    dataset: dict[str, Any]
+    family: str
+
+
+@dataclass(frozen=True)
+class BatchEnd:
+    epoch: int  # 1-based
+    batch: int  # 1-based within the epoch
+    step: int  # 1-based over the whole run
+    loss: float
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    epoch: int
+    seconds: float  # training time of this epoch, pauses excluded
+    samples: int
+    metrics: dict[str, float] = field(default_factory=dict)  # loss, accuracy, val_loss, ...
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """Something looked at inside the network (feature maps, samples, embeddings ...), computed on the worker."""
+
+    name: str
+    step: int
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Paused:
+    paused: bool
+
+
+@dataclass(frozen=True)
+class Finished:
+    history: dict[str, list[float]]
+    test: dict[str, float]
+    seconds: float
+    device: str
+    stopped_early: bool = False  # the user pressed Stop
+
+
+@dataclass(frozen=True)
+class Failed:
+    """kind: 'nan' (loss blew up; last good weights kept), 'data', 'build', 'error'."""
+
+    message: str
+    kind: str = "error"
+    epoch: int = 0
+    batch: int = 0
+
+
+Event = Started | BatchEnd | EpochEnd | ProbeResult | Paused | Finished | Failed
+
+
+class Reporter(Protocol):
+    def report(self, event: Event) -> None: ...
+
+
+class RecordingReporter:
+    """Keeps every event; what tests and the CLI use."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def report(self, event: Event) -> None:
+        self.events.append(event)
+
+    def of(self, kind: type) -> list[Any]:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+class CallbackReporter:
+    def __init__(self, fn: Any) -> None:
+        self._fn = fn
+
+    def report(self, event: Event) -> None:
+        self._fn(event)

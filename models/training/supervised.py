@@ -1,0 +1,81 @@
+"""The plain supervised recipe: one network, compile, fit, evaluate."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..build import BuildFailed, build_network
+from ..data import Dataset
+from ..specs import Experiment
+from .recipe import Prepared, RecipeError, make_optimizer, recipe
+
+LOSSES = ("auto", "sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse",
+          "mae", "hinge")
+
+
+def resolve_loss(loss: str, task: str, output_shape: tuple[int | None, ...], last_activation: str | None) -> Any:
+    """'auto' picks the loss that matches the task and the output layer."""
+    import keras
+
+    if loss != "auto":
+        if loss not in LOSSES:
+            raise RecipeError(f"unknown loss '{loss}' (known: {', '.join(LOSSES)})")
+        return loss
+    units = output_shape[-1] if output_shape else None
+    from_logits = last_activation not in ("softmax", "sigmoid")
+    if task == "binary" or units == 1:
+        return keras.losses.BinaryCrossentropy(from_logits=from_logits)
+    return keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits)
+
+
+def resolve_metrics(metrics: list[str], task: str, units: int | None, from_logits: bool) -> list[Any]:
+    import keras
+
+    out: list[Any] = []
+    for m in metrics:
+        if m == "accuracy" and (task == "binary" or units == 1):
+            out.append(keras.metrics.BinaryAccuracy(name="accuracy", threshold=0.0 if from_logits else 0.5))
+        else:
+            out.append(m)
+    return out
+
+
+def _last_activation(experiment: Experiment) -> str | None:
+    layers = experiment.networks["main"].layers
+    for layer in reversed(layers):
+        if "activation" in layer.params or layer.type in ("Dense", "Conv2D", "Activation"):
+            from ..catalog import layer_type
+            return layer.params.get("activation", layer_type(layer.type).defaults().get("activation"))
+    return None
+
+
+@recipe("supervised")
+def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
+    if "main" not in experiment.networks:
+        raise RecipeError("a supervised experiment needs a network with the role 'main'")
+    spec = experiment.networks["main"]
+    if tuple(spec.input_shape) != tuple(data.info.input_shape):
+        raise RecipeError(f"the network expects inputs of shape {tuple(spec.input_shape)} but dataset "
+                          f"'{data.info.name}' gives {tuple(data.info.input_shape)}: change the input shape or "
+                          "pick another dataset")
+    model, report = build_network(spec)
+    if report.error is not None:
+        raise BuildFailed(report.error)
+    out_shape = report.output_shape or ()
+    units = out_shape[-1] if out_shape else None
+    if data.info.task in ("classification", "tagging") and units is not None and units < data.info.num_classes:
+        raise RecipeError(f"the last layer has {units} outputs but '{data.info.name}' has "
+                          f"{data.info.num_classes} classes: set the last Dense to {data.info.num_classes} units")
+    cfg = experiment.training
+    activation = _last_activation(experiment)
+    loss = resolve_loss(cfg.loss, data.info.task, out_shape, activation)
+    from_logits = bool(getattr(loss, "get_config", lambda: {})().get("from_logits", False))
+    model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate), loss=loss,
+                  metrics=resolve_metrics(cfg.metrics, data.info.task, units, from_logits))
+
+    def evaluate() -> dict[str, float]:
+        values = model.evaluate(data.x_test, data.y_test, batch_size=max(cfg.batch_size, 256), verbose=0,
+                                return_dict=True)
+        return {k: float(v) for k, v in values.items()}
+
+    return Prepared(model=model, x=data.x_train, y=data.y_train, validation_data=(data.x_val, data.y_val),
+                    evaluate=evaluate, samples_per_epoch=len(data.x_train))
