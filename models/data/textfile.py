@@ -1,0 +1,35 @@
+"""Reading a user's text file: UTF-8 only, with a clear message for anything else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import DatasetError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_user_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text. Raises DatasetError (never UnicodeDecodeError) for binary, non-UTF-8, empty or huge files."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DatasetError(f"{path.name} is {size / 1e6:.0f} MB; text files up to {max_bytes / 1e6:.0f} MB "
+                               "are supported")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DatasetError(f"{path} is a folder, not a text file") from None
+    except PermissionError:
+        raise DatasetError(f"{path}: permission denied") from None
+    if b"\x00" in raw[:8192]:
+        raise DatasetError(f"{path.name} looks like a binary file, not text (it contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position {exc.start} "
+                           "cannot be decoded). Save it as UTF-8 and try again.") from None
+    if not text.strip():
+        raise DatasetError(f"{path.name} is empty")
+    return text
