@@ -28,8 +28,9 @@ def _load_experiment(target: str, dataset: str | None) -> Any:
         except UnicodeDecodeError:
             raise ValueError(f"{target}: not a UTF-8 text file") from None
         exp = Experiment.from_json(text)
-        if dataset:
+        if dataset and dataset != exp.dataset:
             exp.dataset = dataset
+            exp.dataset_options = {}  # options belong to the dataset they were set for
         return exp
     return get_preset(target).make(dataset)
 

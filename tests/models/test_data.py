@@ -1,0 +1,88 @@
+import numpy as np
+import pytest
+
+from models.data import DatasetError, dataset_shape, load_dataset
+from models.data.mnist import load_offline_arrays
+
+
+def test_offline_mnist_split_is_stratified_and_seeded():
+    a = load_dataset("mnist", {"source": "offline"}, seed=3)
+    b = load_dataset("mnist", {"source": "offline"}, seed=3)
+    c = load_dataset("mnist", {"source": "offline"}, seed=4)
+    assert "offline" in a.info.source
+    assert a.sizes == {"train": 3500, "validation": 750, "test": 750}
+    assert a.x_train.shape[1:] == (28, 28, 1) and a.x_train.dtype == np.float32
+    assert 0.0 <= a.x_train.min() and a.x_train.max() <= 1.0
+    for y in (a.y_train, a.y_val, a.y_test):
+        counts = np.bincount(y, minlength=10)
+        assert counts.max() - counts.min() <= 1  # every class in the same proportion
+    assert not np.array_equal(a.y_train[:50], np.sort(a.y_train[:50]))  # shuffled, not sorted by label
+    np.testing.assert_array_equal(a.y_train, b.y_train)
+    assert not np.array_equal(a.y_train, c.y_train)
+
+
+def test_mnist_auto_falls_back_offline_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+
+    def no_network():
+        raise OSError("no network")
+    monkeypatch.setattr("models.data.mnist._download", no_network)
+    data = load_dataset("mnist")
+    assert "offline" in data.info.source and "Download failed" in data.info.notes
+
+
+def test_user_supplied_mnist_npz(tmp_path):
+    x, y = load_offline_arrays()
+    path = tmp_path / "mnist.npz"
+    np.savez(path, x_train=x[:1000], y_train=y[:1000], x_test=x[1000:1200], y_test=y[1000:1200])
+    data = load_dataset("mnist", {"path": str(path)})
+    assert data.info.source.startswith("file")
+    assert data.sizes == {"train": 900, "validation": 100, "test": 200}
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(DatasetError, match="not an MNIST"):
+        load_dataset("mnist", {"path": str(bad)})
+
+
+@pytest.mark.parametrize("gate, labels", [("and", [0, 0, 0, 1]), ("or", [0, 1, 1, 1]), ("nand", [1, 1, 1, 0]),
+                                          ("xor", [0, 1, 1, 0])])
+def test_gates(gate, labels):
+    data = load_dataset(f"gates-{gate}")
+    assert data.x_train.shape == (4, 2)
+    assert data.y_train.ravel().tolist() == labels
+
+
+@pytest.mark.parametrize("name", ["moons", "circles", "spirals", "blobs"])
+def test_toy_sets_sizes_balance_and_noise(name):
+    data = load_dataset(name, {"size": 400, "noise": 0.0}, seed=1)
+    assert sum(data.sizes.values()) == 400
+    assert data.x_train.shape[1:] == (2,)
+    assert abs(data.y_train.mean() - 0.5) < 0.02
+    noisy = load_dataset(name, {"size": 400, "noise": 0.3}, seed=1)
+    assert not np.allclose(data.x_train, noisy.x_train)
+    assert dataset_shape(name).input_shape == (2,)
+
+
+def test_bad_dataset_options_are_clear():
+    with pytest.raises(DatasetError, match="unknown dataset"):
+        load_dataset("imagenet")
+    with pytest.raises(DatasetError, match="noise"):
+        load_dataset("moons", {"noise": -1})
+    with pytest.raises(DatasetError, match="bad option"):
+        load_dataset("moons", {"colour": "red"})
+
+
+def test_text_file_reader_refuses_wrong_encoding(tmp_path):
+    from models.data.textfile import read_user_text
+
+    good = tmp_path / "a.txt"
+    good.write_text("héllo wörld", encoding="utf-8")
+    assert read_user_text(good) == "héllo wörld"
+    latin = tmp_path / "b.txt"
+    latin.write_bytes("héllo".encode("latin-1"))
+    with pytest.raises(DatasetError, match="not UTF-8"):
+        read_user_text(latin)
+    binary = tmp_path / "c.bin"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    with pytest.raises(DatasetError, match="binary"):
+        read_user_text(binary)

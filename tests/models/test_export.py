@@ -1,0 +1,52 @@
+import ast
+import subprocess
+import sys
+
+import numpy as np
+
+from models.export import load_keras, network_code, write_script
+from models.presets import get_preset
+from models.specs import Experiment, LayerSpec, NetworkSpec, TrainingConfig
+from models.training.events import RecordingReporter
+from models.training.session import TrainingSession
+
+
+def _exp():
+    layers = [LayerSpec("Dense", {"units": 6, "activation": "relu", "l2": 0.001}), LayerSpec("Dropout", {"rate": 0.1}),
+              LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})]
+    return Experiment("supervised", {"main": NetworkSpec((2,), layers)}, "circles",
+                      TrainingConfig("adam", 0.01, 16, 2, seed=1), dataset_options={"size": 100})
+
+
+def test_keras_round_trip_gives_identical_predictions(tmp_path):
+    session = TrainingSession()
+    try:
+        session.start(_exp(), RecordingReporter()).result(timeout=60)
+        path = session.export_keras(str(tmp_path / "m.keras")).result(timeout=60)
+        x = np.random.default_rng(0).normal(size=(16, 2)).astype("float32")
+        before = session.with_model(lambda m: m.predict(x, verbose=0)).result(timeout=30)
+        after = session.submit(lambda: load_keras(path).predict(x, verbose=0)).result(timeout=30)
+    finally:
+        session.shutdown(10)
+    np.testing.assert_array_equal(before, after)
+
+
+def test_script_rebuilds_same_parameter_count(tmp_path):
+    exp = get_preset("cnn").make("mnist")
+    code = network_code(exp.networks["main"])
+    ns: dict = {}
+    import keras
+    exec("import keras\n" + code, ns)
+    from models.build import build_model
+    assert ns["model"].count_params() == build_model(exp.networks["main"]).count_params() == 390410
+
+
+def test_script_runs_standalone_and_trains(tmp_path):
+    path = write_script(_exp(), tmp_path / "train_model.py")
+    ast.parse(open(path).read())
+    assert (tmp_path / "train_model.npz").exists()
+    out = subprocess.run([sys.executable, path], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                         env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "test:" in out.stdout and "accuracy" in out.stdout
+    assert "Total params: 25" in out.stdout  # 2*6+6 + 6*1+1
