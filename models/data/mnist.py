@@ -40,8 +40,13 @@ def _from_npz(path: Path) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarr
 
 
 def _download() -> Path:
+    """Keras' own cached download; its progress goes to stderr so stdout stays machine-readable."""
+    import contextlib
+    import sys
+
     import keras
-    return Path(keras.utils.get_file("mnist.npz", KERAS_URL, file_hash=KERAS_SHA256))
+    with contextlib.redirect_stdout(sys.stderr):
+        return Path(keras.utils.get_file("mnist.npz", KERAS_URL, file_hash=KERAS_SHA256))
 
 
 def load_mnist(seed: int = 0, source: str = "auto", path: str | None = None, limit: int | None = None,
