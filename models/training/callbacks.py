@@ -150,12 +150,13 @@ class ProbeCallback(keras.callbacks.Callback):
         self._next: dict[str, float] = {}
         self.step = 0
 
-    def _model(self) -> Any:
+    def _probe_target(self) -> Any:
+        # Not `_model`: keras.callbacks.Callback keeps the model in `self._model`, which would shadow it.
         return self.target() if self.target else self.model
 
     def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         for probe in self.probes:
-            probe.on_start(self._model())
+            probe.on_start(self._probe_target())
             self._run(probe)
 
     def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
@@ -171,7 +172,7 @@ class ProbeCallback(keras.callbacks.Callback):
 
     def _run(self, probe: Probe) -> None:
         t0 = time.perf_counter()
-        payload = probe.compute(self._model())
+        payload = probe.compute(self._probe_target())
         cost = time.perf_counter() - t0
         # Never spend more than ~5% of the time on a probe: stretch its interval when it is slow.
         self._next[probe.name] = time.perf_counter() + max(probe.interval_s, cost * 20)
