@@ -130,6 +130,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         exp = _load_experiment(args.target, args.dataset)
     except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
         return _usage_error(str(exc))
+    if args.corpus or args.export_embeddings:
+        from models.embeddings import apply_cli_options
+        try:
+            apply_cli_options(exp, args.corpus, args.export_embeddings)
+        except ValueError as exc:
+            return _usage_error(str(exc))
     cfg = exp.training
     for name, value in (("epochs", args.epochs), ("batch_size", args.batch_size), ("learning_rate", args.lr),
                         ("seed", args.seed)):
@@ -149,7 +155,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         if result.status == "failed":
             kind = reporter.failed.kind if reporter.failed else "error"
             return EXIT_USAGE if kind in ("build", "data") else EXIT_FAILED
-        for flag, future in ((args.export, session.export_keras), (args.export_script, session.export_script)):
+        from models.embeddings import export_embeddings_job
+        for flag, future in ((args.export, session.export_keras), (args.export_script, session.export_script),
+                             (args.export_embeddings, lambda path: export_embeddings_job(session, path))):
             if flag:
                 try:
                     written = future(flag).result()
@@ -165,10 +173,36 @@ def cmd_train(args: argparse.Namespace) -> int:
         session.shutdown(timeout=5)
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from models.generative import cli_generate
+
+    code, message = cli_generate(args.model, args.out, args.label, args.count, args.seed, args.columns,
+                                 args.scale, args.score)
+    print(message if code == EXIT_OK else f"layerwise: {message}", file=sys.stdout if code == EXIT_OK else sys.stderr)
+    return code
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
     return run_app(getattr(args, "project", None))
+
+
+def cmd_shot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from models.presets import PresetError, get_preset
+
+    try:
+        get_preset(args.preset)
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except (PresetError, ValueError) as exc:
+        return _usage_error(f"shot: {exc}")
+    from gui.app import shot
+
+    path = shot(args.preset, args.out, args.dataset, args.train_batches, (width, height), args.select, args.lab,
+                args.panel)
+    print(f"wrote {path}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -190,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_validate)
 
+    p = sub.add_parser("shot", help="render the window to a PNG (offscreen), optionally after some training")
+    p.add_argument("--preset", default="cnn")
+    p.add_argument("--dataset")
+    p.add_argument("--train-batches", type=int, default=0)
+    p.add_argument("--out", required=True, help="PNG file to write")
+    p.add_argument("--size", default="1480x920", help="WIDTHxHEIGHT")
+    p.add_argument("--select", type=int, help="select layer N (0-based) in the editor first")
+    p.add_argument("--lab", help="open the lab with this title")
+    p.add_argument("--panel", help="raise the panel with this title")
+    p.set_defaults(func=cmd_shot)
+
     p = sub.add_parser("train", help="train a preset or project without a window")
     p.add_argument("target", help="preset name (see `presets`) or project .json")
     p.add_argument("--dataset", help="dataset name (see `datasets`)")
@@ -199,8 +244,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--export", metavar="PATH.keras", help="save the trained model")
     p.add_argument("--export-script", metavar="PATH.py", help="write a standalone Keras training script")
+    p.add_argument("--corpus", metavar="FILE", help="word2vec (cbow, skipgram): train on this UTF-8 text file")
+    p.add_argument("--export-embeddings", metavar="DIR",
+                   help="word2vec: write DIR/vectors.tsv and DIR/metadata.tsv (TensorBoard Projector format)")
     p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("generate", help="draw a grid of samples from a generator exported by `train ... --export`")
+    p.add_argument("model", help="generator .keras file")
+    p.add_argument("--out", required=True, metavar="PATH.png", help="where to write the grid")
+    p.add_argument("--label", type=int, help="conditional generators: the digit to draw (default: one row each)")
+    p.add_argument("--count", type=int, help="number of samples (default 64; cgan: 10 per digit)")
+    p.add_argument("--seed", type=int, default=0, help="noise seed: the same seed gives the same samples")
+    p.add_argument("--columns", type=int, help="grid columns (default: square)")
+    p.add_argument("--scale", type=int, default=2, help="enlarge each pixel this many times (1-8)")
+    p.add_argument("--score", action="store_true", help="also judge the samples with the app's MNIST classifier")
+    p.set_defaults(func=cmd_generate)
     return parser
 
 

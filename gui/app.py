@@ -1,0 +1,91 @@
+"""Starting the app, and rendering it to a PNG without a screen (`main.py shot`)."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Layerwise")
+        app.setOrganizationName("Layerwise")
+        from . import theme
+        theme.apply(app)
+    return app  # type: ignore[return-value]
+
+
+def run_app(project: str | None = None) -> int:
+    app = _app()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if project:
+        window.open_path(project, confirmed=True)
+    code = app.exec()
+    if window.controller.session.running:
+        os._exit(code)  # the worker did not stop in time: never hang on exit
+    return code
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float) -> bool:
+    """Process Qt events until predicate() is true or the timeout passes (for headless rendering and tests)."""
+    app = QApplication.instance()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    app.processEvents()
+    return predicate()
+
+
+def shot(preset: str, out: str, dataset: str | None = None, train_batches: int = 0, size: tuple[int, int] =
+         (1480, 920), select: int | None = None, lab: str | None = None, panel: str | None = None,
+         setup: Callable[[Any], None] | None = None) -> str:
+    """Render the main window to `out` (PNG); train `train_batches` batches first when asked."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _app()
+    from models.presets import get_preset
+
+    from .main_window import MainWindow
+
+    settings = QSettings(os.path.join(tempfile.mkdtemp(prefix="layerwise-shot-"), "settings.ini"),
+                         QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, preset=preset)
+    exp = get_preset(preset).make(dataset)
+    window.document.new(exp)
+    window.resize(*size)
+    window.show()
+    if select is not None:
+        window.document.select(next(iter(exp.networks)), select)
+    if setup is not None:
+        setup(window)
+    wait_until(lambda: not window.validation_pending, 60)
+    wait_until(lambda: window.training.preview.kind != "", 30)
+    if train_batches > 0 and window.training.start.isEnabled():
+        seen = {"n": 0}
+        window.controller.batches.connect(lambda events: seen.__setitem__("n", seen["n"] + len(events)))
+        window.start_training()
+        wait_until(lambda: seen["n"] >= train_batches or not window.controller.running, 600)
+        window.stop_training()
+        wait_until(lambda: not window.controller.running, 60)
+    for p in window.panels:
+        if lab and p.title == lab or panel and p.title == panel:
+            window.open_lab(p) if p.area == "lab" else window.docks[f"panel_{type(p).__name__}"].raise_()
+    wait_until(lambda: False, 0.5)
+    window.grab().save(out, "PNG")
+    window.document.undo_stack.setClean()
+    window._closing = True
+    window.close()
+    window.controller.shutdown(5)
+    return out

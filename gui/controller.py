@@ -1,0 +1,232 @@
+"""Adapts the Qt-free TrainingSession to Qt: events are buffered by the worker and drained here at ~30 Hz.
+
+Nothing in this module touches a Keras object: it passes experiments in and gets plain events, reports and
+futures of plain values back.
+"""
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from models.specs import Experiment
+
+DRAIN_MS = 33
+
+
+class QueueReporter:
+    """Called on the worker thread; only appends to a deque (thread-safe, never blocks training)."""
+
+    def __init__(self) -> None:
+        self.queue: collections.deque[Any] = collections.deque()
+
+    def report(self, event: Any) -> None:
+        self.queue.append(event)
+
+
+def _validate_all(experiment: Experiment) -> dict[str, Any]:
+    from models.build import validate_network
+
+    reports = {role: validate_network(net, role) for role, net in experiment.networks.items()}
+    extra = _join_checks(experiment, reports)
+    return {"reports": reports, "join": extra}
+
+
+def _join_checks(experiment: Experiment, reports: dict[str, Any]) -> str:
+    """Family-specific checks between networks (e.g. generator output == discriminator input)."""
+    try:
+        from models.training import joins
+    except ImportError:
+        return ""
+    return joins.check(experiment, reports) or ""
+
+
+def _warm_up() -> str:
+    import keras  # noqa: F401  (loads TensorFlow once, off the GUI thread)
+
+    from models.training.session import describe_device
+    return describe_device()
+
+
+class TrainingController(QObject):
+    """Owns the session. Signals are emitted on the GUI thread only."""
+
+    started = Signal(object)  # Started
+    batches = Signal(object)  # list[BatchEnd] since the last drain
+    epoch_ended = Signal(object)  # EpochEnd
+    probe = Signal(object)  # ProbeResult (latest per probe name per drain)
+    paused_changed = Signal(bool)
+    finished = Signal(object)  # Finished
+    failed = Signal(object)  # Failed
+    run_ended = Signal(object)  # RunResult (always last, whatever happened)
+    running_changed = Signal(bool)
+    validated = Signal(object)  # {"reports": {role: ShapeReport}, "join": str, "generation": int}
+    device_known = Signal(str)
+    _future_done = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from models.training.session import TrainingSession
+
+        self.session = TrainingSession()
+        self._reporter: QueueReporter | None = None
+        self._run_future: cf.Future | None = None
+        self._validation_generation = 0
+        self._callbacks: dict[int, tuple[cf.Future, Callable[[Any], None] | None, Callable[[BaseException], None]
+                                         | None]] = {}
+        self._next_token = 0
+        self._lock = threading.Lock()
+        self._timer = QTimer(self)
+        self._timer.setInterval(DRAIN_MS)
+        self._timer.timeout.connect(self._drain)
+        self._future_done.connect(self._on_future_done, Qt.ConnectionType.QueuedConnection)
+        self.device = ""
+        self.call(_warm_up, self._on_device)
+
+    # --- generic work on the TF thread ------------------------------------------------------------------
+    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> cf.Future:
+        """Run fn on the worker; on_done(result) / on_error(exc) are called later on the GUI thread."""
+        future = self.session.submit(fn)
+        self._track(future, on_done, on_error)
+        return future
+
+    @Slot(object)
+    def _on_future_done(self, token: int) -> None:
+        with self._lock:
+            entry = self._callbacks.pop(token, None)
+        if entry is None:
+            return
+        future, on_done, on_error = entry
+        if future.cancelled():
+            return
+        exc = future.exception()
+        if exc is not None:
+            if on_error:
+                on_error(exc)
+        elif on_done:
+            on_done(future.result())
+
+    @Slot(object)
+    def _on_device(self, device: str) -> None:
+        self.device = device
+        self.device_known.emit(device)
+
+    # --- validation ---------------------------------------------------------------------------------------
+    def validate(self, experiment: Experiment) -> int:
+        """Validate every network on the worker; `validated` fires with the newest generation only."""
+        self._validation_generation += 1
+        generation = self._validation_generation
+        frozen = experiment.copy()
+
+        def done(result: dict[str, Any]) -> None:
+            if generation == self._validation_generation:
+                result["generation"] = generation
+                self.validated.emit(result)
+        self.call(lambda: _validate_all(frozen), done)
+        return generation
+
+    # --- training -------------------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._run_future is not None and not self._run_future.done()
+
+    def start(self, experiment: Experiment, probes: list[Any] | None = None) -> None:
+        if self.running:
+            return
+        self._reporter = QueueReporter()
+        self._run_future = self.session.start(experiment, self._reporter, probes or [])
+        self._timer.start()
+        self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        self.session.pause()
+
+    def resume(self) -> None:
+        self.session.resume()
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    @property
+    def paused(self) -> bool:
+        return self.session.paused
+
+    @Slot()
+    def _drain(self) -> None:
+        from models.training.events import BatchEnd, EpochEnd, Failed, Finished, Paused, ProbeResult, Started
+
+        reporter = self._reporter
+        if reporter is None:
+            self._timer.stop()
+            return
+        batch: list[Any] = []
+        probes: dict[str, Any] = {}
+        queue = reporter.queue
+        while queue:
+            event = queue.popleft()
+            if isinstance(event, BatchEnd):
+                batch.append(event)
+                continue
+            if batch:  # keep order: batches before the epoch they belong to
+                self.batches.emit(batch)
+                batch = []
+            if isinstance(event, ProbeResult):
+                probes[event.name] = event
+            elif isinstance(event, EpochEnd):
+                self.epoch_ended.emit(event)
+            elif isinstance(event, Started):
+                self.started.emit(event)
+            elif isinstance(event, Paused):
+                self.paused_changed.emit(event.paused)
+            elif isinstance(event, Finished):
+                self.finished.emit(event)
+            elif isinstance(event, Failed):
+                self.failed.emit(event)
+        if batch:
+            self.batches.emit(batch)
+        for event in probes.values():
+            self.probe.emit(event)
+        future = self._run_future
+        if future is not None and future.done() and not queue:
+            self._timer.stop()
+            self._run_future = None
+            self._reporter = None
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - the session reports its own failures; this is a last guard
+                from models.training.session import RunResult
+                result = RunResult("failed", message=str(exc))
+            self.running_changed.emit(False)
+            self.run_ended.emit(result)
+
+    # --- export -----------------------------------------------------------------------------------------------
+    def export_keras(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+                     ) -> None:
+        future = self.session.export_keras(path)
+        self._track(future, on_done, on_error)
+
+    def export_script(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+                      ) -> None:
+        self._track(self.session.export_script(path), on_done, on_error)
+
+    def _track(self, future: cf.Future, on_done: Callable[[Any], None] | None,
+               on_error: Callable[[BaseException], None] | None) -> None:
+        with self._lock:
+            token = self._next_token
+            self._next_token += 1
+            self._callbacks[token] = (future, on_done, on_error)
+        future.add_done_callback(lambda _f, t=token: self._future_done.emit(t))
+
+    @property
+    def has_model(self) -> bool:
+        return self.session.has_model
+
+    def shutdown(self, timeout: float = 3.0) -> bool:
+        """Stop any run and wait at most `timeout` seconds for the worker; never hangs the GUI."""
+        self._timer.stop()
+        return self.session.shutdown(timeout)
+

@@ -1,0 +1,706 @@
+"""The Layerwise window: palette, network editor, inspector, training panel, plots and plug-in panels."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+
+from models.presets import get_preset
+from models.specs import Experiment, LayerSpec, SpecError
+
+from . import theme
+from .controller import TrainingController
+from .document import ProjectDocument
+from .editor import NetworkEditor
+from .inspector import Inspector
+from .palette import Palette
+from .panels import Panel, PanelContext, panel_classes
+from .plots import PlotsPanel
+from .summary import SummaryTable
+from .training_panel import TrainingPanel
+
+APP_NAME = "Layerwise"
+DEFAULT_PRESET = "cnn"
+MAX_RECENT = 8
+
+
+class MessageBar(QFrame):
+    """A non-modal message at the top of the editor: errors stay visible, the app stays usable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.label = QLabel("")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("Dismiss")
+        close.setFlat(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        self.setProperty("level", level)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.label.setText(text)
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, preset: str = DEFAULT_PRESET) -> None:
+        super().__init__()
+        self.settings = settings or QSettings(APP_NAME, APP_NAME)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1480, 920)
+        self.setDockNestingEnabled(True)
+        self.controller = TrainingController(self)
+        self.document = ProjectDocument(get_preset(preset).make(), self)
+        self.reports: dict[str, Any] = {}
+        self.join_error = ""
+        self.validation_pending = True
+        self.trained = False
+        self._closing = False
+
+        # centre: message bar + one editor tab per network
+        self.message_bar = MessageBar()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.editors: dict[str, NetworkEditor] = {}
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 6, 6, 0)
+        centre_layout.setSpacing(6)
+        centre_layout.addWidget(self.message_bar)
+        centre_layout.addWidget(self.tabs)
+        self.setCentralWidget(centre)
+
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.summary = SummaryTable()
+        self.training = TrainingPanel()
+        self.plots = PlotsPanel()
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("training", "Training", self.training, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["inspector"], self.docks["training"], Qt.Orientation.Vertical)
+        self._dock("summary", "Model summary", self.summary, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["summary"])
+        self.docks["inspector"].raise_()
+        self._dock("plots", "Loss and metrics", self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.ctx = PanelContext(self)
+        self.panels: list[Panel] = []
+        self._create_panels()
+        self._create_actions()
+        self._connect()
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [260, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["plots"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["training"]], [330, 560], Qt.Orientation.Vertical)
+        self._default_state = self.saveState()
+        self._restore_settings()
+        self._reload_from_document()
+        self.statusBar().showMessage("Ready. Pick an architecture in the palette or edit the network.", 8000)
+
+    # --- construction ---------------------------------------------------------------------------------------
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
+                         QDockWidget.DockWidgetFeature.DockWidgetClosable |
+                         QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _create_panels(self) -> None:
+        bottom_first: QDockWidget | None = None
+        for cls in panel_classes():
+            try:
+                panel = cls(self.ctx)
+            except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
+                self.statusBar().showMessage(f"Panel {cls.__name__} failed to open: {exc}", 10000)
+                continue
+            self.panels.append(panel)
+            area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
+                Qt.DockWidgetArea.BottomDockWidgetArea
+            dock = self._dock(f"panel_{cls.__name__}", panel.title, panel, area)
+            if panel.area == "lab":
+                dock.setFloating(False)
+                dock.hide()
+            elif panel.area == "bottom":
+                self.tabifyDockWidget(bottom_first or self.docks["plots"], dock)
+                bottom_first = bottom_first or self.docks["plots"]
+        self.docks["plots"].raise_()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New", self.new_project, QKeySequence.StandardKey.New,
+                                         "Start a new project from the default network"))
+        file_menu.addAction(self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
+                                         "Open a project file (.json)"))
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addAction(self._action("&Save", self.save, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action("Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.edit_actions = [
+            self._action("&Delete layer", self.delete_selected, QKeySequence.StandardKey.Delete,
+                         "Remove the selected block"),
+            self._action("D&uplicate layer", self.duplicate_selected, "Ctrl+D", "Copy the selected block below it"),
+            self._action("Move layer &up", lambda: self.move_selected(-1), "Alt+Up"),
+            self._action("Move layer &down", lambda: self.move_selected(1), "Alt+Down"),
+        ]
+        for a in self.edit_actions:
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            edit.addAction(a)
+
+        train = bar.addMenu("&Training")
+        self.start_action = self._action("&Start", self.start_training, "F5", "Train the network")
+        self.pause_action = self._action("&Pause / resume", self.toggle_pause, "F6")
+        self.stop_action = self._action("S&top", self.stop_training, "Shift+F5")
+        for a in (self.start_action, self.pause_action, self.stop_action):
+            train.addAction(a)
+
+        export = bar.addMenu("E&xport")
+        self.export_keras_action = self._action("&Keras model (.keras)…", self.export_keras_dialog,
+                                                tip="Save the trained model; reload with keras.saving.load_model")
+        self.export_script_action = self._action("&Python script (.py)…", self.export_script_dialog,
+                                                 tip="A standalone Keras script that rebuilds and trains this "
+                                                     "network")
+        export.addAction(self.export_keras_action)
+        export.addAction(self.export_script_action)
+
+        view = bar.addMenu("&View")
+        for dock in self.docks.values():
+            if not dock.objectName().startswith("dock_panel_") or self._panel_for(dock).area != "lab":
+                view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self._action("&Reset layout", self.reset_layout))
+
+        labs = [p for p in self.panels if p.area == "lab"]
+        if labs:
+            lab_menu = bar.addMenu("&Labs")
+            for panel in labs:
+                lab_menu.addAction(self._action(panel.title, lambda _=False, p=panel: self.open_lab(p),
+                                                panel.shortcut or None))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Layerwise", self.about))
+        self._update_actions()
+
+    def _panel_for(self, dock: QDockWidget) -> Panel:
+        return dock.widget()  # type: ignore[return-value]
+
+    def _connect(self) -> None:
+        doc, ctl = self.document, self.controller
+        doc.changed.connect(self._reload_from_document)
+        doc.selection_changed.connect(self._on_selection)
+        doc.dirty_changed.connect(lambda _d: self._update_title())
+        doc.path_changed.connect(lambda _p: self._update_title())
+        self.palette.preset_chosen.connect(self.load_preset)
+        self.palette.layer_chosen.connect(self.add_layer)
+        self.inspector.param_changed.connect(self._on_param)
+        self.training.start_clicked.connect(self.start_training)
+        self.training.pause_clicked.connect(self.toggle_pause)
+        self.training.stop_clicked.connect(self.stop_training)
+        self.training.settings_changed.connect(self._on_training_setting)
+        ctl.validated.connect(self._on_validated)
+        ctl.device_known.connect(lambda d: self.training.device.setText(f"Device: {d}"))
+        ctl.started.connect(self._on_started)
+        ctl.batches.connect(self._on_batches)
+        ctl.epoch_ended.connect(self._on_epoch)
+        ctl.probe.connect(self._on_probe)
+        ctl.paused_changed.connect(self._on_paused)
+        ctl.failed.connect(self._on_failed)
+        ctl.finished.connect(self._on_finished)
+        ctl.run_ended.connect(self._on_run_ended)
+
+    # --- settings -------------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._update_recent_menu()
+
+    def _save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _add_recent(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.settings.setValue("recent", files[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for f in files:
+            self.recent_menu.addAction(self._action(Path(f).name, lambda _=False, p=f: self.open_path(p), tip=f))
+        self.recent_menu.setEnabled(bool(files))
+
+    # --- document -> views -----------------------------------------------------------------------------------
+    @Slot()
+    def _reload_from_document(self) -> None:
+        exp = self.document.experiment
+        roles = list(exp.networks)
+        if list(self.editors) != roles:
+            self.tabs.clear()
+            self.editors = {}
+            for role in roles:
+                editor = NetworkEditor(role)
+                editor.block_clicked.connect(self._on_block_clicked)
+                editor.delete_requested.connect(self.document.remove_layer)
+                editor.duplicate_requested.connect(self.document.duplicate_layer)
+                editor.move_requested.connect(self.document.move_layer)
+                editor.insert_requested.connect(
+                    lambda r, i, t: self.document.insert_layer(r, i, LayerSpec(t)))
+                self.editors[role] = editor
+                self.tabs.addTab(editor, role.capitalize())
+            self.tabs.setTabBarAutoHide(len(roles) == 1)
+        sel = self.document.selection
+        for role, editor in self.editors.items():
+            net = exp.networks[role]
+            report = self.reports.get(role)
+            editor.set_network(net.input_shape, net.layers, self._stale(report, role),
+                               sel[1] if sel and sel[0] == role else None)
+        preferred = get_preset(exp.preset).datasets if exp.preset else ()
+        self.training.show_settings(exp, preferred)
+        self._refresh_inspector()
+        self.validation_pending = True
+        self._update_start()
+        self.controller.validate(exp)
+        self._request_preview()
+        for panel in self.panels:
+            self._panel_call(panel, "on_experiment_changed", exp.copy())
+        self._update_panel_visibility()
+        self._update_title()
+
+    def _stale(self, report: Any, role: str) -> Any:
+        """Keep showing the last report's shapes only while the network still has the same layer count."""
+        if report is None:
+            return None
+        n = len(self.document.experiment.networks[role].layers)
+        if report.error is None and len(report.rows) != n + 1:
+            return None
+        return report
+
+    def _update_panel_visibility(self) -> None:
+        exp = self.document.experiment
+        for panel in self.panels:
+            if panel.area == "lab":
+                continue
+            dock = self.docks[f"panel_{type(panel).__name__}"]
+            try:
+                relevant = bool(panel.applies_to(exp))
+            except Exception:  # noqa: BLE001
+                relevant = False
+            dock.toggleViewAction().setEnabled(relevant)
+            if relevant != dock.isVisible():
+                dock.setVisible(relevant)
+
+    @Slot(object)
+    def _on_validated(self, result: dict[str, Any]) -> None:
+        self.reports = result["reports"]
+        self.join_error = result.get("join", "")
+        self.validation_pending = False
+        for role, editor in self.editors.items():
+            if role in self.reports:
+                editor.set_report(self.reports[role])
+        self.summary.show_reports(self.reports)
+        self._update_start()
+
+    def first_error(self) -> str:
+        for report in self.reports.values():
+            if report.error is not None:
+                return str(report.error)
+        return self.join_error
+
+    def _update_start(self) -> None:
+        if self.controller.running:
+            self.training.set_start_allowed(False, "Training is running.")
+        elif self.validation_pending:
+            self.training.set_start_allowed(False, "Checking the network …")
+        else:
+            error = self.first_error()
+            self.training.set_start_allowed(not error, f"Fix the network first: {error}" if error else "")
+        self.start_action.setEnabled(self.training.start.isEnabled())
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else "untitled"
+        self.setWindowTitle(f"{name}{' •' if self.document.modified else ''} — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def _update_actions(self) -> None:
+        running = self.controller.running
+        self.pause_action.setEnabled(running)
+        self.stop_action.setEnabled(running)
+        self.export_keras_action.setEnabled(self.trained and not running)
+        self.export_script_action.setEnabled(self.trained and not running and
+                                             self.document.experiment.family == "supervised")
+
+    def _refresh_inspector(self) -> None:
+        sel = self.document.selection
+        exp = self.document.experiment
+        if sel is None or sel[0] not in exp.networks:
+            self.inspector.show_layer("", -1, None, {})
+            return
+        role, index = sel
+        net = exp.networks[role]
+        if index < 0:
+            self.inspector.show_layer(role, -1, "Input", {}, net.input_shape)
+        elif index < len(net.layers):
+            layer = net.layers[index]
+            self.inspector.show_layer(role, index, layer.type, layer.params)
+
+    @Slot(object)
+    def _on_selection(self, sel: Any) -> None:
+        for role, editor in self.editors.items():
+            editor.set_selected(sel[1] if sel and sel[0] == role else None)
+        self._refresh_inspector()
+
+    @Slot(str, int)
+    def _on_block_clicked(self, role: str, index: int) -> None:
+        self.document.select(role, None if index < -1 else index)
+
+    def _on_param(self, role: str, index: int, name: str, value: Any) -> None:
+        if self.controller.running:
+            return
+        self.document.set_param(role, index, name, value)
+
+    def _on_training_setting(self, change: dict[str, Any]) -> None:
+        self.document.set_training(**change)
+        if "dataset" in change:
+            self._request_preview()
+
+    def _request_preview(self) -> None:
+        exp = self.document.experiment
+        name, options, seed = exp.dataset, dict(exp.dataset_options), exp.training.seed
+        if getattr(self, "_preview_key", None) == (name, str(options), seed):
+            return
+        self._preview_key = (name, str(options), seed)
+        self.training.preview.show_loading(name)
+
+        def compute() -> dict[str, Any]:
+            from models.data.preview import dataset_preview
+            return dataset_preview(name, options, seed)
+
+        def done(preview: dict[str, Any]) -> None:
+            if self._preview_key == (name, str(options), seed):
+                self.training.preview.show_preview(preview)
+
+        def failed(exc: BaseException) -> None:
+            if self._preview_key == (name, str(options), seed):
+                self.training.preview.show_error(f"Dataset '{name}': {exc}")
+        self.controller.call(compute, done, failed)
+
+    # --- editing commands ---------------------------------------------------------------------------------
+    def _editable(self) -> bool:
+        if self.controller.running:
+            self.statusBar().showMessage("Stop training (or let it finish) to change the network.", 4000)
+            return False
+        return True
+
+    def current_role(self) -> str:
+        editor = self.tabs.currentWidget()
+        return editor.role if isinstance(editor, NetworkEditor) else next(iter(self.document.experiment.networks))
+
+    def add_layer(self, type_name: str) -> None:
+        if not self._editable():
+            return
+        self.document.insert_after_selection(LayerSpec(type_name), self.current_role())
+        self.statusBar().showMessage(f"Added {type_name}", 3000)
+
+    def load_preset(self, name: str) -> None:
+        if not self._editable():
+            return
+        preset = get_preset(name)
+        self.document.replace(preset.make(), f"Load preset {preset.title}")
+        self.statusBar().showMessage(f"Loaded {preset.title}. {preset.explanation.split('. ')[0]}.", 8000)
+
+    def delete_selected(self) -> None:
+        sel = self.document.selection
+        if sel and sel[1] >= 0 and self._editable():
+            self.document.remove_layer(*sel)
+
+    def duplicate_selected(self) -> None:
+        sel = self.document.selection
+        if sel and sel[1] >= 0 and self._editable():
+            self.document.duplicate_layer(*sel)
+
+    def move_selected(self, step: int) -> None:
+        sel = self.document.selection
+        if sel and sel[1] >= 0 and self._editable():
+            self.document.move_layer(sel[0], sel[1], sel[1] + step)
+
+    def _lock_editing(self, locked: bool) -> None:
+        for editor in self.editors.values():
+            editor.locked = locked
+        self.inspector.set_locked(locked)
+        self.palette.set_layers_enabled(not locked)
+        for a in self.edit_actions:
+            a.setEnabled(not locked)
+        self.undo_action.setEnabled(not locked and self.document.undo_stack.canUndo())
+        self.redo_action.setEnabled(not locked and self.document.undo_stack.canRedo())
+
+    # --- training ---------------------------------------------------------------------------------------------
+    def start_training(self) -> None:
+        if self.controller.running or not self.training.start.isEnabled():
+            return
+        exp = self.document.experiment.copy()
+        probes: list[Any] = []
+        for panel in self.panels:
+            if panel.area != "lab" and panel.applies_to(exp):
+                probes.extend(self._panel_call(panel, "probes", exp) or [])
+        self.message_bar.hide()
+        self.training.message.setText("")
+        self.plots.reset()
+        self.training.begin(exp.training.epochs, 1)
+        self.controller.start(exp, probes)
+        self.training.set_running(True)
+        self._lock_editing(True)
+        self._update_start()
+        self._update_actions()
+        self.statusBar().showMessage("Training started …", 3000)
+
+    def toggle_pause(self) -> None:
+        if not self.controller.running:
+            return
+        if self.controller.paused:
+            self.controller.resume()
+        else:
+            self.controller.pause()
+        self.training.set_running(True, self.controller.paused)
+
+    def stop_training(self) -> None:
+        if self.controller.running:
+            self.controller.stop()
+            self.statusBar().showMessage("Stopping after the current batch …", 3000)
+
+    @Slot(object)
+    def _on_started(self, event: Any) -> None:
+        self.plots.reset(event.steps_per_epoch)
+        self.training.begin(event.epochs, event.steps_per_epoch)
+        self.training.device.setText(f"Device: {event.device}")
+        self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
+        for panel in self.panels:
+            self._panel_call(panel, "on_run_started", event)
+
+    @Slot(object)
+    def _on_batches(self, events: list[Any]) -> None:
+        self.plots.add_batches(events)
+        last = events[-1]
+        self.training.update_progress(last.epoch, last.batch, last.step)
+
+    @Slot(object)
+    def _on_epoch(self, event: Any) -> None:
+        self.plots.add_epoch(event)
+        for panel in self.panels:
+            self._panel_call(panel, "on_epoch", event)
+
+    @Slot(object)
+    def _on_probe(self, event: Any) -> None:
+        for panel in self.panels:
+            self._panel_call(panel, "on_probe", event)
+
+    @Slot(bool)
+    def _on_paused(self, paused: bool) -> None:
+        self.training.set_running(True, paused)
+        self.training.progress.setFormat("paused" if paused else self.training.progress.format())
+        self.statusBar().showMessage("Paused: press Resume to continue." if paused else "Resumed.", 4000)
+
+    @Slot(object)
+    def _on_failed(self, event: Any) -> None:
+        self.show_message(event.message, "error")
+        self.training.message.setText(f"<span style='color:{theme.ERROR}'>{event.message}</span>")
+
+    @Slot(object)
+    def _on_finished(self, event: Any) -> None:
+        test = ", ".join(f"{k} {v:.4f}" for k, v in event.test.items())
+        verb = "Stopped" if event.stopped_early else "Finished"
+        text = f"{verb} after {event.seconds:.1f} s" + (f" · test {test}" if test else "")
+        self.training.message.setText(text)
+        self.statusBar().showMessage(text, 10000)
+
+    @Slot(object)
+    def _on_run_ended(self, result: Any) -> None:
+        self.trained = self.controller.has_model
+        self.training.set_running(False)
+        self.training.end({"finished": "finished", "stopped": "stopped", "failed": "failed"}.get(result.status,
+                                                                                                 result.status))
+        self._lock_editing(False)
+        self._update_start()
+        self._update_actions()
+        for panel in self.panels:
+            self._panel_call(panel, "on_run_ended", result)
+
+    def _panel_call(self, panel: Panel, method: str, *args: Any) -> Any:
+        try:
+            return getattr(panel, method)(*args)
+        except Exception as exc:  # noqa: BLE001 - a panel's bug shows as a message, not a crash
+            self.statusBar().showMessage(f"{panel.title}: {type(exc).__name__}: {exc}", 8000)
+            return None
+
+    # --- messages ---------------------------------------------------------------------------------------------
+    def show_message(self, text: str, level: str = "error") -> None:
+        self.message_bar.show_message(text, level)
+        self.statusBar().showMessage(text.splitlines()[0][:200], 8000)
+
+    def open_lab(self, panel: Panel) -> None:
+        dock = self.docks[f"panel_{type(panel).__name__}"]
+        if dock.isHidden():
+            self.tabifyDockWidget(self.docks["plots"], dock)
+        dock.show()
+        dock.raise_()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Layerwise",
+                          "<b>Layerwise</b><br>A desktop deep-learning lab: build networks from layers, train them "
+                          "with Keras and watch them learn.")
+
+    # --- files ------------------------------------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when there are no unsaved changes or the user chose to save or discard them."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "The project has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        if self.controller.running or not self.confirm_discard():
+            return
+        self.document.new(get_preset(DEFAULT_PRESET).make())
+        self.statusBar().showMessage("New project.", 3000)
+
+    def open_dialog(self) -> None:
+        if self.controller.running or not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()), "Layerwise project (*.json)")
+        if path:
+            self.open_path(path, confirmed=True)
+
+    def open_path(self, path: str, confirmed: bool = False) -> bool:
+        """Open a project; a corrupt or future-version file leaves everything as it was."""
+        if self.controller.running:
+            self.show_message("Stop training before opening another project.", "info")
+            return False
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            self.document.load(path)
+        except SpecError as exc:
+            self.show_message(f"Could not open {Path(path).name}: {exc}", "error")
+            return False
+        except OSError as exc:
+            self.show_message(f"Could not open {Path(path).name}: {exc.strerror or exc}", "error")
+            return False
+        self.message_bar.hide()
+        self._add_recent(Path(path))
+        self.statusBar().showMessage(f"Opened {path}", 4000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(str(self.document.path))
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", str(Path.home() / "project.json"),
+                                              "Layerwise project (*.json)")
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: str) -> bool:
+        try:
+            written = self.document.save(path)
+        except OSError as exc:
+            reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
+            self.show_message(f"Could not save {Path(path).name}: {reason}. Your project is unchanged in the "
+                              "window; try another location.", "error")
+            return False
+        self._add_recent(written)
+        self.statusBar().showMessage(f"Saved {written}", 4000)
+        return True
+
+    # --- export ---------------------------------------------------------------------------------------------
+    def export_keras_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export Keras model", str(Path.home() / "model.keras"),
+                                              "Keras model (*.keras)")
+        if path:
+            self.export_keras(path if path.endswith(".keras") else path + ".keras")
+
+    def export_script_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export Python script", str(Path.home() / "train_model.py"),
+                                              "Python script (*.py)")
+        if path:
+            self.export_script(path if path.endswith(".py") else path + ".py")
+
+    def export_keras(self, path: str) -> None:
+        self.controller.export_keras(path, lambda p: self.statusBar().showMessage(f"Exported {p}", 6000),
+                                     lambda exc: self.show_message(f"Export failed: {exc}", "error"))
+
+    def export_script(self, path: str) -> None:
+        self.controller.export_script(path, lambda p: self.statusBar().showMessage(f"Wrote {p}", 6000),
+                                      lambda exc: self.show_message(f"Export failed: {exc}", "error"))
+
+    # --- closing --------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closing and not self.confirm_discard():
+            event.ignore()
+            return
+        self._closing = True
+        self._save_settings()
+        self.controller.shutdown(timeout=3.0)
+        event.accept()
+

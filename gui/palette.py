@@ -1,0 +1,127 @@
+"""Left panel: architecture presets by family, then the layer catalog by category."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from models.catalog import CATALOG, CATEGORIES
+from models.presets import GROUPS, all_presets
+
+from . import theme
+from .editor import LAYER_MIME
+
+ROLE_KIND = Qt.ItemDataRole.UserRole
+ROLE_NAME = Qt.ItemDataRole.UserRole + 1
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+class _Tree(QTreeWidget):
+    def startDrag(self, actions: Qt.DropAction) -> None:  # noqa: N802
+        item = self.currentItem()
+        if item is None or item.data(0, ROLE_KIND) != "layer":
+            return
+        mime = QMimeData()
+        mime.setData(LAYER_MIME, item.data(0, ROLE_NAME).encode())
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+class Palette(QWidget):
+    preset_chosen = Signal(str)
+    layer_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = _Tree()
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setMouseTracking(True)
+        self.tree.setIndentation(14)
+        self.explain = QTextBrowser()
+        self.explain.setOpenExternalLinks(False)
+        self.explain.setMinimumHeight(90)
+        heading = QLabel("Click a preset to load it; click or drag a layer to add it after the selected block.")
+        heading.setObjectName("muted")
+        heading.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.explain)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+        layout.setSpacing(theme.SPACING)
+        layout.addWidget(heading)
+        layout.addWidget(split)
+        self.items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self.populate()
+        self.explain.setHtml("<b>Palette</b><br>Architectures are ready-made networks with their data and settings; "
+                             "layers are the building blocks. Hover or select one to read what it does.")
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda cur, _prev: self._describe(cur))
+        self.tree.itemEntered.connect(self._describe)
+
+    def populate(self) -> None:
+        self.tree.clear()
+        self.items.clear()
+        presets_root = QTreeWidgetItem(["Architectures"])
+        layers_root = QTreeWidgetItem(["Layers"])
+        for root in (presets_root, layers_root):
+            font = root.font(0)
+            font.setBold(True)
+            root.setFont(0, font)
+            root.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(root)
+        by_group: dict[str, list] = {}
+        for preset in all_presets():
+            by_group.setdefault(preset.group, []).append(preset)
+        for group in GROUPS:
+            if group not in by_group:
+                continue
+            gitem = QTreeWidgetItem(presets_root, [group])
+            gitem.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for preset in by_group[group]:
+                item = QTreeWidgetItem(gitem, [preset.title])
+                item.setData(0, ROLE_KIND, "preset")
+                item.setData(0, ROLE_NAME, preset.name)
+                item.setToolTip(0, f"<b>{preset.title}</b><br>{preset.explanation}")
+                self.items[("preset", preset.name)] = item
+        for category in CATEGORIES:
+            citem = QTreeWidgetItem(layers_root, [category])
+            citem.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for ltype in CATALOG.values():
+                if ltype.category != category:
+                    continue
+                item = QTreeWidgetItem(citem, [ltype.name])
+                item.setIcon(0, _swatch(theme.CATEGORY_COLOURS.get(category, theme.MUTED)))
+                item.setData(0, ROLE_KIND, "layer")
+                item.setData(0, ROLE_NAME, ltype.name)
+                item.setToolTip(0, f"<b>{ltype.name}</b><br>{ltype.help}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+                self.items[("layer", ltype.name)] = item
+        self.tree.expandAll()
+
+    def _describe(self, item: QTreeWidgetItem | None) -> None:
+        if item is None or item.data(0, ROLE_KIND) is None:
+            return
+        self.explain.setHtml(item.toolTip(0))
+
+    def _clicked(self, item: QTreeWidgetItem, _col: int) -> None:
+        kind = item.data(0, ROLE_KIND)
+        self._describe(item)
+        if kind == "preset":
+            self.preset_chosen.emit(item.data(0, ROLE_NAME))
+        elif kind == "layer":
+            self.layer_chosen.emit(item.data(0, ROLE_NAME))
+
+    def set_layers_enabled(self, enabled: bool) -> None:
+        """While training, the network is frozen: layers and presets cannot be applied."""
+        self.tree.setEnabled(enabled)
+        self.tree.setToolTip("" if enabled else "Stop training (or let it finish) to change the network.")

@@ -1,0 +1,84 @@
+"""The contract between the main window and a plug-in panel."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QWidget
+
+from models.specs import Experiment
+
+
+class PanelContext:
+    """What the window offers a panel. Panels never touch Keras: heavy work goes through run_on_worker."""
+
+    def __init__(self, window: Any) -> None:
+        self._window = window
+
+    @property
+    def controller(self) -> Any:
+        return self._window.controller
+
+    @property
+    def document(self) -> Any:
+        return self._window.document
+
+    def experiment(self) -> Experiment:
+        """A copy of the current experiment (edit the project through `document`, never this copy)."""
+        return self._window.document.experiment.copy()
+
+    def run_on_worker(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run fn on the TensorFlow thread; callbacks run later on the GUI thread."""
+        self._window.controller.call(fn, on_done, on_error or (lambda exc: self.show_error(str(exc))))
+
+    def with_trained_model(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
+                           which: str = "export") -> None:
+        """fn(model) on the worker with the last trained model ('export' or 'train'); result to on_done."""
+        future = self._window.controller.session.with_model(fn, which)
+        self._window.controller._track(future, on_done, lambda exc: self.show_error(str(exc)))
+
+    def status(self, text: str, ms: int = 5000) -> None:
+        self._window.statusBar().showMessage(text, ms)
+
+    def show_error(self, text: str) -> None:
+        self._window.show_message(text, "error")
+
+    def load_experiment(self, experiment: Experiment, text: str) -> None:
+        """Replace the project's experiment (undoable), e.g. to load a demo configuration."""
+        self._window.document.replace(experiment, text)
+
+
+class Panel(QWidget):
+    """Subclass, set `title` and `area`, and override what you need.
+
+    area: "bottom" or "right" (a dock shown while `applies_to` is true), or "lab" (listed in the Labs menu,
+    opened on demand, independent of the current network).
+    """
+
+    title = "Panel"
+    area = "bottom"
+    shortcut = ""  # e.g. "Ctrl+Shift+M" for labs
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def applies_to(self, experiment: Experiment) -> bool:
+        return True
+
+    def probes(self, experiment: Experiment) -> list[Any]:
+        """Probe instances (models.training.callbacks.Probe) to attach to the next run."""
+        return []
+
+    def on_experiment_changed(self, experiment: Experiment) -> None: ...
+
+    def on_run_started(self, event: Any) -> None: ...
+
+    def on_epoch(self, event: Any) -> None: ...
+
+    def on_probe(self, event: Any) -> None:
+        """A ProbeResult (name, step, payload) from any probe; check event.name."""
+
+    def on_run_ended(self, result: Any) -> None:
+        """RunResult(status, history, test, message, device, seconds); the trained model is available via
+        ctx.with_trained_model when status is 'finished' or 'stopped'."""

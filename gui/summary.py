@@ -1,0 +1,51 @@
+"""The model summary table: layer, output shape, parameters, total — from Keras' own report."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from models.build import ShapeReport, format_shape
+
+from . import theme
+
+
+class SummaryTable(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["#", "Layer", "Output shape", "Parameters"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.total = QLabel("")
+        self.total.setObjectName("heading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+        layout.addWidget(self.table)
+        layout.addWidget(self.total)
+
+    def show_reports(self, reports: dict[str, ShapeReport]) -> None:
+        rows = []
+        for role, report in reports.items():
+            prefix = f"{role}: " if len(reports) > 1 else ""
+            for r in report.rows:
+                rows.append(("in" if r.index < 0 else str(r.index + 1), prefix + r.layer_type,
+                             format_shape(r.output_shape), r.params))
+            if report.error is not None:
+                rows.append(("!", prefix + report.error.layer_type, "error: " + report.error.reason, None))
+        self.table.setRowCount(len(rows))
+        for i, (idx, name, shape, params) in enumerate(rows):
+            for j, text in enumerate((idx, name, shape, "" if params is None else f"{params:,}")):
+                item = QTableWidgetItem(text)
+                if j == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if idx == "!":
+                    item.setForeground(Qt.GlobalColor.red)
+                self.table.setItem(i, j, item)
+        total = sum(r.total_params for r in reports.values())
+        self.total.setText(f"Total parameters: {total:,}")

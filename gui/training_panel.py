@@ -1,0 +1,234 @@
+"""Dataset chooser with a preview, training settings, Start / Pause / Stop, progress and device."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from models.data import available
+from models.training.recipe import OPTIMIZERS
+
+from . import theme
+
+
+def grey_pixmap(array: np.ndarray, scale: int = 2) -> QPixmap:
+    """A uint8 (H, W) array as a pixmap, nearest-neighbour scaled so pixels stay crisp."""
+    arr = np.ascontiguousarray(array, dtype=np.uint8)
+    h, w = arr.shape
+    image = QImage(arr.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    return QPixmap.fromImage(image).scaled(w * scale, h * scale, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.FastTransformation)
+
+
+class DatasetPreview(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = QLabel("")
+        self.info.setWordWrap(True)
+        self.info.setObjectName("muted")
+        self.stack = QStackedWidget()
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.points = pg.PlotWidget()
+        self.points.setMinimumHeight(150)
+        self.points.setLabel("bottom", "x₁")
+        self.points.setLabel("left", "x₂")
+        self.points.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.image, self.points, self.text):
+            self.stack.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.info)
+        self.kind = ""
+
+    def show_loading(self, name: str) -> None:
+        self.info.setText(f"Loading {name} …")
+
+    def show_error(self, message: str) -> None:
+        self.kind = "error"
+        self.stack.setCurrentWidget(self.text)
+        self.text.setText(f"<span style='color:{theme.ERROR}'>{message}</span>")
+        self.info.setText("")
+
+    def show_preview(self, preview: dict[str, Any]) -> None:
+        self.kind = preview["kind"]
+        sizes = preview["sizes"]
+        self.info.setText(f"<b>{preview['title']}</b><br>Source: {preview['source']}<br>"
+                          f"train {sizes['train']:,} · validation {sizes['validation']:,} · test {sizes['test']:,}"
+                          + (f"<br>{preview['notes']}" if preview.get("notes") else ""))
+        if self.kind == "images":
+            self.image.setPixmap(grey_pixmap(255 - preview["grid"], 2))
+            self.image.setToolTip("Labels: " + " ".join(str(v) for v in preview["labels"]))
+            self.stack.setCurrentWidget(self.image)
+        elif self.kind == "points":
+            self.points.clear()
+            x, y = preview["x"], preview["y"]
+            for cls, colour in ((0, theme.SERIES[0]), (1, theme.SERIES[1])):
+                sel = y == cls
+                self.points.plot(x[sel, 0], x[sel, 1], pen=None, symbol="o", symbolSize=6, symbolBrush=colour,
+                                 symbolPen=None, name=f"class {cls}")
+            self.stack.setCurrentWidget(self.points)
+        else:
+            samples = preview.get("samples", [])
+            self.text.setText("<br>".join(str(s).replace("<", "&lt;") for s in samples[:12]))
+            self.stack.setCurrentWidget(self.text)
+
+
+class TrainingPanel(QWidget):
+    start_clicked = Signal()
+    pause_clicked = Signal()
+    stop_clicked = Signal()
+    settings_changed = Signal(dict)  # {"dataset": ...} or {"learning_rate": ...}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = QComboBox()
+        self.dataset.setToolTip("The data to train on. Every dataset works offline.")
+        self.preview = DatasetPreview()
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.optimizer.setToolTip("How weights move along the gradient. SGD takes plain steps; Adam adapts the step "
+                                  "size of every weight from running averages of its gradients.")
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(6)
+        self.lr.setRange(1e-6, 10.0)
+        self.lr.setSingleStep(0.0005)
+        self.lr.setToolTip("Step size of each update. Too small: slow; too large: the loss jumps around or "
+                           "explodes.")
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 4096)
+        self.batch.setToolTip("Examples per update. Each batch gives one gradient estimate and one step.")
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 10000)
+        self.epochs.setToolTip("Passes over the whole training set.")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("Fixes the random initial weights, shuffling and splits: same seed, same run.")
+        self.start = QPushButton("Start")
+        self.start.setObjectName("primary")
+        self.start.setShortcut("Ctrl+Return")
+        self.pause = QPushButton("Pause")
+        self.pause.setShortcut("Ctrl+P")
+        self.stop = QPushButton("Stop")
+        self.stop.setShortcut("Ctrl+.")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("idle")
+        self.progress.setValue(0)
+        self.device = QLabel("Device: loading TensorFlow …")
+        self.device.setObjectName("muted")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+
+        data_box = QGroupBox("Data")
+        data_layout = QVBoxLayout(data_box)
+        data_layout.addWidget(self.dataset)
+        data_layout.addWidget(self.preview)
+        settings = QGroupBox("Training")
+        form = QFormLayout(settings)
+        form.setSpacing(theme.SPACING)
+        form.addRow("Optimizer", self.optimizer)
+        form.addRow("Learning rate", self.lr)
+        form.addRow("Batch size", self.batch)
+        form.addRow("Epochs", self.epochs)
+        form.addRow("Seed", self.seed)
+        buttons = QHBoxLayout()
+        for b in (self.start, self.pause, self.stop):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+        layout.setSpacing(theme.SPACING)
+        layout.addWidget(data_box)
+        layout.addWidget(settings)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.device)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.start.clicked.connect(self.start_clicked)
+        self.pause.clicked.connect(self.pause_clicked)
+        self.stop.clicked.connect(self.stop_clicked)
+        self._updating = False
+        self.dataset.currentTextChanged.connect(lambda v: self._changed("dataset", v))
+        self.optimizer.currentTextChanged.connect(lambda v: self._changed("optimizer", v))
+        self.lr.valueChanged.connect(lambda v: self._changed("learning_rate", float(v)))
+        self.batch.valueChanged.connect(lambda v: self._changed("batch_size", int(v)))
+        self.epochs.valueChanged.connect(lambda v: self._changed("epochs", int(v)))
+        self.seed.valueChanged.connect(lambda v: self._changed("seed", int(v)))
+        self.set_running(False)
+        self._t0 = 0.0
+        self._epochs = 1
+        self._steps = 1
+
+    def _changed(self, key: str, value: Any) -> None:
+        if not self._updating:
+            self.settings_changed.emit({key: value})
+
+    def show_settings(self, experiment: Any, preferred: tuple[str, ...] = ()) -> None:
+        """Fill the widgets from the experiment without echoing changes back."""
+        self._updating = True
+        try:
+            names = list(dict.fromkeys([*preferred, experiment.dataset, *available().keys()]))
+            names = [n for n in names if not n.endswith("-N")] + [n for n in names if n.endswith("-N")]
+            if [self.dataset.itemText(i) for i in range(self.dataset.count())] != names:
+                self.dataset.clear()
+                self.dataset.addItems(names)
+            self.dataset.setCurrentText(experiment.dataset)
+            cfg = experiment.training
+            self.optimizer.setCurrentText(cfg.optimizer)
+            self.lr.setValue(cfg.learning_rate)
+            self.batch.setValue(cfg.batch_size)
+            self.epochs.setValue(cfg.epochs)
+            self.seed.setValue(cfg.seed)
+        finally:
+            self._updating = False
+
+    def set_running(self, running: bool, paused: bool = False) -> None:
+        self.pause.setEnabled(running)
+        self.stop.setEnabled(running)
+        self.pause.setText("Resume" if paused else "Pause")
+        self.pause.setToolTip("Continue training (Ctrl+P)" if paused else "Pause after the current batch (Ctrl+P)")
+        self.stop.setToolTip("Stop after the current batch and keep the weights (Ctrl+.)")
+        for w in (self.dataset, self.optimizer, self.lr, self.batch, self.epochs, self.seed):
+            w.setEnabled(not running)
+
+    def set_start_allowed(self, allowed: bool, reason: str = "") -> None:
+        self.start.setEnabled(allowed)
+        self.start.setToolTip("Train the network (Ctrl+Enter)" if allowed else reason)
+
+    def begin(self, epochs: int, steps: int) -> None:
+        self._t0 = time.perf_counter()
+        self._epochs, self._steps = max(1, epochs), max(1, steps)
+        self.progress.setRange(0, self._epochs * self._steps)
+        self.progress.setValue(0)
+        self.progress.setFormat("starting …")
+        self.message.setText("")
+
+    def update_progress(self, epoch: int, batch: int, step: int, paused_seconds: float = 0.0) -> None:
+        done = min(step, self._epochs * self._steps)
+        self.progress.setValue(done)
+        elapsed = time.perf_counter() - self._t0 - paused_seconds
+        total = self._epochs * self._steps
+        left = elapsed / done * (total - done) if done else 0.0
+        self.progress.setFormat(f"epoch {epoch}/{self._epochs} · batch {batch}/{self._steps} · "
+                                f"{_clock(left)} left")
+
+    def end(self, text: str) -> None:
+        self.progress.setFormat(text)
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"

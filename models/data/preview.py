@@ -1,0 +1,47 @@
+"""A small look at a dataset for the GUI: sample images, points or sentences, with source and sizes."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .base import load_dataset
+
+
+def image_grid(images: np.ndarray, columns: int = 8, pad: int = 2) -> np.ndarray:
+    """Tile (n, h, w[, 1]) images in [0, 1] into one uint8 (H, W) array with a light gap between tiles."""
+    imgs = np.asarray(images, dtype="float32")
+    if imgs.ndim == 4:
+        imgs = imgs[..., 0]
+    n, h, w = imgs.shape
+    rows = -(-n // columns)
+    grid = np.full((rows * (h + pad) + pad, columns * (w + pad) + pad), 0.85, dtype="float32")
+    for i in range(n):
+        r, c = divmod(i, columns)
+        grid[pad + r * (h + pad): pad + r * (h + pad) + h, pad + c * (w + pad): pad + c * (w + pad) + w] = imgs[i]
+    return (np.clip(grid, 0, 1) * 255).astype("uint8")
+
+
+def dataset_preview(name: str, options: dict[str, Any] | None = None, seed: int = 0, count: int = 32
+                    ) -> dict[str, Any]:
+    """Plain data only: kind ('images', 'points', 'text' or 'table'), samples, labels, source, sizes, title."""
+    data = load_dataset(name, options, seed)
+    out: dict[str, Any] = {"title": data.info.title, "source": data.info.source, "sizes": data.sizes,
+                           "notes": data.info.notes, "task": data.info.task, "classes": data.info.class_names}
+    x = data.x_train
+    if isinstance(x, np.ndarray) and x.ndim in (3, 4) and data.info.input_dtype.startswith("float"):
+        out["kind"] = "images"
+        out["grid"] = image_grid(x[:count])
+        out["labels"] = [int(v) for v in np.asarray(data.y_train[:count]).reshape(len(x[:count]), -1)[:, 0]]
+    elif isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == 2 and data.info.input_dtype == "float32":
+        out["kind"] = "points"
+        out["x"] = x.astype("float32")
+        out["y"] = np.asarray(data.y_train).reshape(len(x), -1)[:, 0].astype("int64")
+    elif "samples" in data.info.extras:
+        out["kind"] = "text"
+        out["samples"] = list(data.info.extras["samples"])[:count]
+    else:
+        out["kind"] = "table"
+        rows = np.asarray(x[:8]) if isinstance(x, np.ndarray) else np.zeros((0,))
+        out["samples"] = [" ".join(f"{v:g}" for v in np.ravel(r)[:12]) for r in rows]
+    return out
