@@ -182,6 +182,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_backprop_example(args: argparse.Namespace) -> int:
+    from models.labs.backprop import cli
+
+    return cli(args.json, args.seed, args.lr)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
@@ -249,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="word2vec: write DIR/vectors.tsv and DIR/metadata.tsv (TensorBoard Projector format)")
     p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("backprop-example", help="the notes' worked backpropagation example, step by step")
+    p.add_argument("--json", action="store_true", help="one JSON object with every value")
+    p.add_argument("--seed", type=int, default=0, help="which inputs and starting weights (default 0)")
+    p.add_argument("--lr", type=float, default=0.5, help="learning rate of the update step (default 0.5)")
+    p.set_defaults(func=cmd_backprop_example)
 
     p = sub.add_parser("generate", help="draw a grid of samples from a generator exported by `train ... --export`")
     p.add_argument("model", help="generator .keras file")
