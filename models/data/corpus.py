@@ -1,0 +1,292 @@
+"""Corpora for word2vec: a generated corpus with known word groups, or a user's UTF-8 text file.
+
+A corpus here is a flat array of token ids plus, for every token, the id of the sentence it belongs to, so
+context windows never reach across a sentence boundary. The vocabulary is sorted by frequency (id 0 is the
+most frequent word), which lets the live map and the query box take "the first N words" as the most
+common ones.
+
+The grouped corpus is generated from a small grammar we wrote. Words of one group (animals, foods, ...) fill
+the same slots of the same sentence templates and are drawn uniformly, so they share their contexts and a
+working word2vec must put them close together; that is what makes its neighbours checkable.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .base import Dataset, DatasetError, DatasetInfo, Shape, register
+from .textfile import read_user_text
+
+# --- the grammar -----------------------------------------------------------------------------------------
+WORD_GROUPS: dict[str, tuple[str, ...]] = {
+    "animals": ("cat", "dog", "horse", "rabbit", "fox", "bear", "mouse", "wolf"),
+    "foods": ("bread", "apple", "cheese", "rice", "soup", "cake", "pear", "carrot"),
+    "colours": ("red", "blue", "green", "yellow", "black", "white", "purple", "grey"),
+    "places": ("garden", "forest", "river", "village", "market", "kitchen", "mountain", "beach"),
+    "motion verbs": ("runs", "walks", "jumps", "swims", "climbs", "wanders", "hurries", "crawls"),
+    "people": ("mother", "father", "teacher", "doctor", "farmer", "baker", "sister", "uncle"),
+    "food verbs": ("eats", "cooks", "buys", "sells", "tastes", "slices", "shares", "wants"),
+    "days": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "numbers": ("two", "three", "four", "five", "six", "seven", "eight", "nine"),
+}
+
+# Each template is a list of literal words and {group} slots. Every group fills at least two templates, and
+# no two groups share all their contexts, so the groups are what the text itself distinguishes.
+_TEMPLATES: tuple[str, ...] = (
+    "the {animals} {motion verbs} to the {places}",
+    "the {colours} {animals} sleeps in the {places}",
+    "the {animals} hides from the {people}",
+    "the {people} {food verbs} the {foods}",
+    "the {people} {food verbs} {numbers} {colours} {foods}",
+    "on {days} the {people} {motion verbs} to the {places}",
+    "the {foods} is {colours} and fresh",
+    "we saw {numbers} {animals} near the {places} on {days}",
+    "the {people} lives near the {places}",
+    "every {days} the {people} {food verbs} some {foods}",
+    "the {people} paints the door {colours}",
+    "{numbers} {foods} cost {numbers} coins",
+)
+
+GROUPED_SENTENCES = 4000
+GROUPED_SEED = 20240  # the grouped corpus is the same text on every run, like a shipped file
+
+
+def grouped_text(sentences: int = GROUPED_SENTENCES, seed: int = GROUPED_SEED) -> str:
+    """The generated corpus as plain text, one sentence per line (deterministic for a given seed)."""
+    rng = random.Random(seed)
+    slot = re.compile(r"\{([^}]+)\}")
+    lines = []
+    for _ in range(sentences):
+        template = rng.choice(_TEMPLATES)
+        lines.append(slot.sub(lambda m: rng.choice(WORD_GROUPS[m.group(1)]), template) + " .")
+    return "\n".join(lines) + "\n"
+
+
+def grouped_vocabulary() -> list[str]:
+    """Every word the grammar can produce (the grouped corpus' vocabulary once it is long enough)."""
+    words: set[str] = set()
+    for template in _TEMPLATES:
+        words.update(w for w in re.sub(r"\{[^}]+\}", " ", template).split())
+    for group in WORD_GROUPS.values():
+        words.update(group)
+    return sorted(words)
+
+
+def word_groups() -> dict[str, str]:
+    """word -> group name for every grouped word."""
+    return {w: g for g, words in WORD_GROUPS.items() for w in words}
+
+
+# --- tokenising and the vocabulary ----------------------------------------------------------------------
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*|\d+")
+_SENTENCE_END = re.compile(r"[.!?;:\n。！？]+")
+
+
+def tokenize(text: str) -> list[list[str]]:
+    """Lower-cased words (letters in any script, inner apostrophes kept, or digit runs) per sentence.
+
+    Chinese characters, written without spaces, count as one word each.
+
+    Sentences end at . ! ? ; : and line breaks; punctuation itself is dropped.
+    """
+    out = []
+    for chunk in _SENTENCE_END.split(text.lower()):
+        words = _WORD.findall(chunk)
+        if words:
+            out.append(words)
+    return out
+
+
+@dataclass
+class Corpus:
+    """Token ids in reading order; `sentence_ids[i]` says which sentence token i belongs to."""
+
+    vocab: list[str]  # sorted by count, most frequent first
+    counts: np.ndarray  # int64, counts[i] = occurrences of vocab[i] (after min_count filtering)
+    tokens: np.ndarray  # int32 ids
+    sentence_ids: np.ndarray  # int32, non-decreasing
+    groups: dict[str, str] = field(default_factory=dict)  # word -> group, for the words whose group is known
+    group_names: list[str] = field(default_factory=list)
+    dropped_rare: int = 0  # distinct words removed by min_count / max_vocab
+
+    @property
+    def index(self) -> dict[str, int]:
+        return {w: i for i, w in enumerate(self.vocab)}
+
+    def __len__(self) -> int:
+        return int(len(self.tokens))
+
+
+def build_corpus(sentences: list[list[str]], min_count: int = 1, max_vocab: int = 20000,
+                 max_tokens: int = 0, groups: dict[str, str] | None = None) -> Corpus:
+    """Count words, keep those seen at least `min_count` times (at most `max_vocab` of them), encode.
+
+    Rare words are removed from the text before windows are formed (as the original word2vec does), so
+    their neighbours become each other's context. `max_tokens` > 0 keeps only the first that many tokens.
+    """
+    if min_count < 1:
+        raise DatasetError(f"min_count must be at least 1, got {min_count}")
+    if max_vocab < 2:
+        raise DatasetError(f"max_vocab must be at least 2, got {max_vocab}")
+    if max_tokens > 0:
+        kept: list[list[str]] = []
+        total = 0
+        for sentence in sentences:
+            if total >= max_tokens:
+                break
+            kept.append(sentence[:max_tokens - total])
+            total += len(kept[-1])
+        sentences = kept
+    counter: dict[str, int] = {}
+    for sentence in sentences:
+        for w in sentence:
+            counter[w] = counter.get(w, 0) + 1
+    ranked = sorted(((c, w) for w, c in counter.items() if c >= min_count), key=lambda cw: (-cw[0], cw[1]))
+    ranked = ranked[:max_vocab]
+    if len(ranked) < 2:
+        raise DatasetError(f"the text has {len(counter)} distinct word(s) and {len(ranked)} seen at least "
+                           f"{min_count} time(s); word2vec needs at least 2 (use a longer text or a lower "
+                           "min_count)")
+    vocab = [w for _, w in ranked]
+    index = {w: i for i, w in enumerate(vocab)}
+    tokens: list[int] = []
+    sent_ids: list[int] = []
+    n_sent = 0
+    for sentence in sentences:
+        ids = [index[w] for w in sentence if w in index]
+        if ids:
+            tokens.extend(ids)
+            sent_ids.extend([n_sent] * len(ids))
+            n_sent += 1
+    counts = np.zeros(len(vocab), dtype=np.int64)
+    tok = np.asarray(tokens, dtype=np.int32)
+    np.add.at(counts, tok, 1)
+    groups = {w: g for w, g in (groups or {}).items() if w in index}
+    names = list(dict.fromkeys(g for g in (groups or {}).values()))
+    return Corpus(vocab, counts, tok, np.asarray(sent_ids, dtype=np.int32), groups, names,
+                  dropped_rare=len(counter) - len(vocab))
+
+
+# --- what word2vec trains on ----------------------------------------------------------------------------
+def keep_probabilities(counts: np.ndarray, threshold: float) -> np.ndarray:
+    """Chance of keeping each occurrence of a word: min(1, sqrt(t/f) + t/f), f its share of all tokens.
+
+    This is the formula of the original word2vec code: words rarer than about t are always kept, very
+    frequent ones ("the") mostly dropped, which speeds training and lets content words meet more often.
+    threshold <= 0 keeps everything.
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    if threshold <= 0 or counts.sum() <= 0:
+        return np.ones(len(counts))
+    freq = counts / counts.sum()
+    ratio = threshold / np.maximum(freq, 1e-12)
+    return np.minimum(1.0, np.sqrt(ratio) + ratio)
+
+
+def subsample(tokens: np.ndarray, sentence_ids: np.ndarray, counts: np.ndarray, threshold: float,
+              rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Drop frequent-word occurrences at random (see keep_probabilities); returns (tokens, sentence_ids)."""
+    if threshold <= 0:
+        return tokens, sentence_ids
+    keep = rng.random(len(tokens)) < keep_probabilities(counts, threshold)[tokens]
+    return tokens[keep], sentence_ids[keep]
+
+
+def skipgram_pairs(tokens: np.ndarray, sentence_ids: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """(target, context) id pairs: every word paired with each word up to `window` positions away.
+
+    Both directions are produced; a position is never its own context and pairs never cross sentences.
+    """
+    if window < 1:
+        raise ValueError(f"window must be at least 1, got {window}")
+    tokens = np.asarray(tokens, dtype=np.int32)
+    sentence_ids = np.asarray(sentence_ids)
+    targets, contexts = [], []
+    for d in range(1, window + 1):
+        if d >= len(tokens):
+            break
+        same = sentence_ids[:-d] == sentence_ids[d:]
+        left, right = tokens[:-d][same], tokens[d:][same]
+        targets += [left, right]
+        contexts += [right, left]
+    if not targets:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    return np.concatenate(targets), np.concatenate(contexts)
+
+
+def cbow_examples(tokens: np.ndarray, sentence_ids: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """(contexts, targets): for each word, the ids of up to 2*window words around it, -1 where none.
+
+    Positions whose sentence has no other word are left out (they have no context to predict from).
+    """
+    if window < 1:
+        raise ValueError(f"window must be at least 1, got {window}")
+    tokens = np.asarray(tokens, dtype=np.int32)
+    sentence_ids = np.asarray(sentence_ids)
+    n = len(tokens)
+    ctx = np.full((n, 2 * window), -1, dtype=np.int32)
+    col = 0
+    for d in list(range(-window, 0)) + list(range(1, window + 1)):
+        src = np.arange(n) + d
+        ok = (src >= 0) & (src < n)
+        idx = np.flatnonzero(ok)
+        same = sentence_ids[src[ok]] == sentence_ids[idx]
+        ctx[idx[same], col] = tokens[src[ok][same]]
+        col += 1
+    has = (ctx >= 0).any(axis=1)
+    return ctx[has], tokens[has]
+
+
+# --- datasets ---------------------------------------------------------------------------------------------
+def _dataset(corpus: Corpus, name: str, title: str, source: str, notes: str) -> Dataset:
+    info = DatasetInfo(name=name, title=title, source=source, task="corpus", input_shape=(1,), input_dtype="int32",
+                       notes=notes, extras={"corpus": corpus, "vocab": corpus.vocab, "counts": corpus.counts,
+                                            "groups": corpus.groups, "group_names": corpus.group_names})
+    return Dataset(corpus.tokens, None, None, None, None, None, info)
+
+
+def _int_option(value: Any, name: str, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value or value < low:
+        raise DatasetError(f"option '{name}' must be a whole number >= {low}, got {value!r}")
+    return int(value)
+
+
+_CORPUS_SHAPE = Shape((1,), "corpus", 0, "int32")
+
+
+@register("corpus-groups", "generated sentences with known word groups (animals, foods, colours, ...), for "
+          "word2vec", shape=_CORPUS_SHAPE)
+def load_grouped(seed: int = 0, sentences: int = GROUPED_SENTENCES, min_count: int = 1) -> Dataset:
+    """The grammar corpus. It ignores the training seed on purpose: the text is fixed, like a shipped file."""
+    n = _int_option(sentences, "sentences", 10)
+    corpus = build_corpus(tokenize(grouped_text(n)), min_count=_int_option(min_count, "min_count", 1),
+                          groups=word_groups())
+    return _dataset(corpus, "corpus-groups", "Grouped corpus", f"generated: {n:,} sentences from our grammar",
+                    f"{len(corpus):,} tokens, {len(corpus.vocab)} words in {len(corpus.group_names)} groups")
+
+
+@register("corpus-file", "word2vec on your own UTF-8 text file (option 'path')", shape=_CORPUS_SHAPE)
+def load_file(seed: int = 0, path: str | None = None, min_count: int = 2, max_vocab: int = 20000,
+              max_tokens: int = 2_000_000) -> Dataset:
+    """A user's text: UTF-8 only (read_user_text explains anything else), rare words dropped."""
+    if not path:
+        raise DatasetError("corpus-file needs the option 'path' (a UTF-8 text file); on the command line use "
+                           "--corpus FILE")
+    text = read_user_text(path)
+    tokens_cap = _int_option(max_tokens, "max_tokens", 0)
+    sentences = tokenize(text)
+    if not sentences:
+        raise DatasetError(f"{Path(path).name} contains no words")
+    total = sum(len(s) for s in sentences)
+    corpus = build_corpus(sentences, min_count=_int_option(min_count, "min_count", 1),
+                          max_vocab=_int_option(max_vocab, "max_vocab", 2), max_tokens=tokens_cap)
+    notes = f"{len(corpus):,} tokens, {len(corpus.vocab):,} words seen at least {min_count} times"
+    if tokens_cap and total > tokens_cap:
+        notes += f"; only the first {tokens_cap:,} of {total:,} words are used"
+    return _dataset(corpus, "corpus-file", Path(path).name, f"file: {path}", notes)
