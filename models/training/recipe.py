@@ -52,6 +52,7 @@ def get_recipe(family: str) -> Callable[[Experiment, Dataset], Prepared]:
 
 def _load_builtin() -> None:
     from . import supervised  # noqa: F401  (registers "supervised")
+    from . import word2vec  # noqa: F401  (registers "word2vec")
 
 
 def make_optimizer(name: str, learning_rate: float) -> Any:
