@@ -317,13 +317,13 @@ register(Preset(
     "fills it out of a few random impostors (negative sampling). Words that fill the same gaps end up with "
     "similar vectors, so the map groups animals with animals and days with days. Fast, and smooth for "
     "frequent words.",
-    "corpus-groups", cbow, ("corpus-groups", "corpus-file")))
+    "corpus-groups", cbow, ("corpus-groups", "corpus-chars", "corpus-file")))
 register(Preset(
     "skipgram", "Skip-gram (word2vec)", "Embeddings",
     "The reverse of CBOW: from one word, score each real neighbour above a few random impostors (negative "
     "sampling). Every (word, neighbour) pair is a training example, so it is slower than CBOW per epoch but "
     "learns good vectors for rarer words too. Similar contexts give similar vectors.",
-    "corpus-groups", skipgram, ("corpus-groups", "corpus-file")))
+    "corpus-groups", skipgram, ("corpus-groups", "corpus-chars", "corpus-file")))
 
 
 def export_embeddings_job(session: Any, directory: str | Path) -> Any:

@@ -278,15 +278,33 @@ def load_file(seed: int = 0, path: str | None = None, min_count: int = 2, max_vo
     if not path:
         raise DatasetError("corpus-file needs the option 'path' (a UTF-8 text file); on the command line use "
                            "--corpus FILE")
-    text = read_user_text(path)
+    return _text_dataset(read_user_text(path), "corpus-file", Path(path).name, f"file: {path}", min_count,
+                         max_vocab, max_tokens)
+
+
+SHIPPED_STORY = Path(__file__).resolve().parents[2] / "resources" / "chars_text.txt"
+
+
+@register("corpus-chars", "word2vec on the short story shipped for the chars task (no known groups)",
+          shape=_CORPUS_SHAPE)
+def load_story(seed: int = 0, min_count: int = 2, max_vocab: int = 20000) -> Dataset:
+    """The `chars` task's story read as words: a real text, small, so expect rough neighbours."""
+    if not SHIPPED_STORY.is_file():
+        raise DatasetError(f"the shipped story {SHIPPED_STORY.name} is missing from {SHIPPED_STORY.parent}")
+    return _text_dataset(read_user_text(SHIPPED_STORY), "corpus-chars", "The Keeper of the Lamp (story)",
+                         f"shipped: resources/{SHIPPED_STORY.name}", min_count, max_vocab, 0)
+
+
+def _text_dataset(text: str, name: str, title: str, source: str, min_count: int, max_vocab: int,
+                  max_tokens: int) -> Dataset:
     tokens_cap = _int_option(max_tokens, "max_tokens", 0)
     sentences = tokenize(text)
     if not sentences:
-        raise DatasetError(f"{Path(path).name} contains no words")
+        raise DatasetError(f"{title} contains no words")
     total = sum(len(s) for s in sentences)
     corpus = build_corpus(sentences, min_count=_int_option(min_count, "min_count", 1),
                           max_vocab=_int_option(max_vocab, "max_vocab", 2), max_tokens=tokens_cap)
     notes = f"{len(corpus):,} tokens, {len(corpus.vocab):,} words seen at least {min_count} times"
     if tokens_cap and total > tokens_cap:
         notes += f"; only the first {tokens_cap:,} of {total:,} words are used"
-    return _dataset(corpus, "corpus-file", Path(path).name, f"file: {path}", notes)
+    return _dataset(corpus, name, title, source, notes)

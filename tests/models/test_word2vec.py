@@ -97,6 +97,9 @@ def test_grouped_corpus_is_fixed_and_covers_every_group():
     assert extras["group_names"] == list(WORD_GROUPS)
     assert all(extras["groups"][w] == g for g, words in WORD_GROUPS.items() for w in words)
     assert grouped_text(5, seed=1) == grouped_text(5, seed=1) != grouped_text(5, seed=2)
+    story = load_dataset("corpus-chars").info
+    assert story.extras["vocab"][0] == "the" and story.extras["groups"] == {}
+    assert min(story.extras["counts"]) >= 2  # min_count 2 by default
 
 
 def test_wrong_encoding_corpus_is_a_clear_dataset_error(tmp_path):
