@@ -66,7 +66,7 @@ def _load_all() -> None:
 
 
 # Modules that add presets (filled in as families are added).
-_EXTRA_PRESET_MODULES: list[str] = ["models.embeddings"]
+_EXTRA_PRESET_MODULES: list[str] = ["models.embeddings", "models.generative"]
 
 
 def head(dataset: str) -> list[LayerSpec]:

@@ -53,6 +53,7 @@ def get_recipe(family: str) -> Callable[[Experiment, Dataset], Prepared]:
 def _load_builtin() -> None:
     from . import supervised  # noqa: F401  (registers "supervised")
     from . import word2vec  # noqa: F401  (registers "word2vec")
+    from . import gan  # noqa: F401  (registers "gan", "wgan", "cgan")
 
 
 def make_optimizer(name: str, learning_rate: float) -> Any:
