@@ -233,7 +233,6 @@ class Option:
 WORD2VEC_OPTIONS: tuple[Option, ...] = (
     Option("mode", "choice", "skipgram", "Skip-gram predicts each context word from the centre word; CBOW "
            "predicts the centre word from the average of its context.", choices=("skipgram", "cbow")),
-    Option("embedding_dim", "int", 32, "Length of each word vector.", 2, 1024),
     Option("window", "int", 2, "How many words on each side count as context.", 1, 20),
     Option("negatives", "int", 5, "Random 'noise' words per real pair; the model learns to tell them apart "
            "from the real context.", 1, 50),
@@ -268,28 +267,35 @@ def word2vec_options(options: dict[str, Any]) -> dict[str, Any]:
 def word2vec_network(vocab_size: int, embedding_dim: int) -> NetworkSpec:
     """The 'main' network the editor shows: a word id in, its vector out.
 
-    Only the Embedding's output_dim is a real setting, and it must equal options['embedding_dim'];
-    input_dim is replaced by the corpus' vocabulary size when training starts.
+    The Embedding's output_dim is the vector length (edited like any layer size, in one place); its
+    input_dim only previews the parameter count and is replaced by the corpus' vocabulary size at training.
     """
     return NetworkSpec((1,), [LayerSpec("Embedding", {"input_dim": max(2, vocab_size),
                                                       "output_dim": embedding_dim})], "int32")
 
 
-def sync_network(experiment: Experiment) -> None:
-    """After a settings form changes options['embedding_dim'], make the editor's Embedding layer agree."""
-    dim = word2vec_options(experiment.options)["embedding_dim"]
+def embedding_size(experiment: Experiment) -> int:
+    """The vector length a word2vec experiment trains: its Embedding layer's output_dim.
+
+    Raises ValueError when the 'main' network is not a single Embedding layer.
+    """
+    from .catalog import ParamError, checked_params
+
     net = experiment.networks.get("main")
-    if net is None or not net.layers:
-        experiment.networks["main"] = word2vec_network(1000, dim)
-        return
-    net.layers[0].params["output_dim"] = dim
+    if net is None or [layer.type for layer in net.layers] != ["Embedding"]:
+        raise ValueError("a word2vec network is a single Embedding layer (its rows are the word vectors); "
+                         "remove the other layers or load the cbow/skipgram preset again")
+    try:
+        return int(checked_params("Embedding", net.layers[0].params)["output_dim"])
+    except ParamError as exc:
+        raise ValueError(f"Embedding: {exc}") from None
 
 
 def _word2vec(mode: str, dataset: str) -> Experiment:
     from .data.corpus import grouped_vocabulary
 
     dim = 32
-    options = word2vec_options({"mode": mode, "embedding_dim": dim})
+    options = word2vec_options({"mode": mode})
     if dataset == "corpus-groups":
         # Small text: small batches, so the live map organises over several seconds instead of one.
         vocab = len(grouped_vocabulary())

@@ -85,7 +85,7 @@ def word_groups() -> dict[str, str]:
 # --- tokenising and the vocabulary ----------------------------------------------------------------------
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*|\d+")
-_SENTENCE_END = re.compile(r"[.!?;:\n。！？]+")
+_SENTENCE_END = re.compile(r"[.!?;:。！？]+|\n[ \t\r]*\n")
 
 
 def tokenize(text: str) -> list[list[str]]:
@@ -93,7 +93,8 @@ def tokenize(text: str) -> list[list[str]]:
 
     Chinese characters, written without spaces, count as one word each.
 
-    Sentences end at . ! ? ; : and line breaks; punctuation itself is dropped.
+    Sentences end at . ! ? ; : and blank lines (a single line break is just a space, as in wrapped prose);
+    punctuation itself is dropped.
     """
     out = []
     for chunk in _SENTENCE_END.split(text.lower()):
@@ -244,10 +245,23 @@ def cbow_examples(tokens: np.ndarray, sentence_ids: np.ndarray, window: int) -> 
 
 
 # --- datasets ---------------------------------------------------------------------------------------------
+def preview_lines(corpus: Corpus, sentences: int = 6) -> list[str]:
+    """A few sentences as the model sees them (rare words already removed), then the known groups."""
+    ends = np.flatnonzero(np.diff(corpus.sentence_ids)) + 1
+    bounds = np.concatenate([[0], ends, [len(corpus.tokens)]])[:sentences + 1]
+    lines = [" ".join(corpus.vocab[t] for t in corpus.tokens[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    by_group: dict[str, list[str]] = {}
+    for word, group in corpus.groups.items():
+        by_group.setdefault(group, []).append(word)
+    lines += [f"{g}: {', '.join(by_group[g][:4])} …" for g in corpus.group_names]
+    return lines
+
+
 def _dataset(corpus: Corpus, name: str, title: str, source: str, notes: str) -> Dataset:
     info = DatasetInfo(name=name, title=title, source=source, task="corpus", input_shape=(1,), input_dtype="int32",
                        notes=notes, extras={"corpus": corpus, "vocab": corpus.vocab, "counts": corpus.counts,
-                                            "groups": corpus.groups, "group_names": corpus.group_names})
+                                            "groups": corpus.groups, "group_names": corpus.group_names,
+                                            "samples": preview_lines(corpus, 3 if corpus.groups else 10)})
     return Dataset(corpus.tokens, None, None, None, None, None, info)
 
 

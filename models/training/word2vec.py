@@ -17,7 +17,7 @@ import tensorflow as tf
 
 from ..data import Dataset
 from ..data.corpus import Corpus, cbow_examples, skipgram_pairs, subsample
-from ..embeddings import align_signs, neighbour_group_share, pca_2d, word2vec_options
+from ..embeddings import align_signs, embedding_size, neighbour_group_share, pca_2d, word2vec_options
 from ..specs import Experiment
 from .callbacks import Probe
 from .recipe import Prepared, RecipeError, make_optimizer, recipe
@@ -212,17 +212,9 @@ def prepare_word2vec(experiment: Experiment, data: Dataset) -> Prepared:
                           f"'{data.info.name}'")
     try:
         opts = word2vec_options(experiment.options)
+        dim = embedding_size(experiment)
     except ValueError as exc:
         raise RecipeError(str(exc)) from None
-    spec = experiment.networks.get("main")
-    if spec is not None:
-        if [layer.type for layer in spec.layers] != ["Embedding"]:
-            raise RecipeError("a word2vec network is a single Embedding layer (the word vectors); remove the "
-                              "other layers")
-        dim = spec.layers[0].params.get("output_dim", opts["embedding_dim"])
-        if dim != opts["embedding_dim"]:
-            raise RecipeError(f"the Embedding layer has output_dim {dim} but the word2vec setting embedding_dim "
-                              f"is {opts['embedding_dim']}: make them equal")
     cfg = experiment.training
     rng = np.random.default_rng(cfg.seed)
     examples = training_examples(corpus, opts["mode"], opts["window"], opts["subsample"], rng)
@@ -233,7 +225,7 @@ def prepare_word2vec(experiment: Experiment, data: Dataset) -> Prepared:
     if n > MAX_EXAMPLES:
         raise RecipeError(f"{n:,} training examples is too many to hold in memory: use a smaller window or a "
                           "shorter text (dataset option max_tokens)")
-    model = Word2Vec(corpus.vocab, opts["embedding_dim"], noise_distribution(corpus.counts), opts["negatives"],
+    model = Word2Vec(corpus.vocab, dim, noise_distribution(corpus.counts), opts["negatives"],
                      opts["mode"], seed=cfg.seed, name=opts["mode"])
     model.set_metadata(corpus.groups, corpus.counts)
     model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate))

@@ -17,6 +17,7 @@ from models.embeddings import (EmbeddingError, align_signs, analogy, answer_quer
                                nearest_neighbours, neighbour_group_share, parse_query, pca_2d, word2vec_options,
                                write_projector)
 from models.presets import get_preset
+from models.specs import LayerSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,9 +63,10 @@ def test_cbow_examples_hold_each_words_context():
 
 
 def test_tokenize_and_vocabulary():
-    text = "The cat sat. The cat ran!\nA dog—it's 2 dogs; 我们"
+    text = "The cat sat. The cat\nran!\nA dog—it's 2 dogs; 我们\n\nNew paragraph"
     sents = tokenize(text)
-    assert sents == [["the", "cat", "sat"], ["the", "cat", "ran"], ["a", "dog", "it's", "2", "dogs"], ["我", "们"]]
+    assert sents == [["the", "cat", "sat"], ["the", "cat", "ran"], ["a", "dog", "it's", "2", "dogs"], ["我", "们"],
+                     ["new", "paragraph"]]
     corpus = build_corpus(sents, min_count=2)
     assert corpus.vocab == ["cat", "the"]  # by count, ties alphabetical; rare words dropped
     assert corpus.counts.tolist() == [2, 2]
@@ -135,10 +137,9 @@ def test_cli_options_are_checked_before_training(tmp_path):
 
 
 def test_options_are_validated():
-    assert word2vec_options({}) == {"mode": "skipgram", "embedding_dim": 32, "window": 2, "negatives": 5,
-                                    "subsample": 1e-3}
-    for bad in ({"window": 0}, {"mode": "glove"}, {"negatives": 2.5}, {"embedding_dim": True},
-                {"subsample": float("nan")}, {"windw": 3}):
+    assert word2vec_options({}) == {"mode": "skipgram", "window": 2, "negatives": 5, "subsample": 1e-3}
+    for bad in ({"window": 0}, {"mode": "glove"}, {"negatives": 2.5}, {"negatives": True},
+                {"subsample": float("nan")}, {"windw": 3}, {"embedding_dim": 32}):
         with pytest.raises(ValueError):
             word2vec_options(bad)
 
@@ -303,9 +304,16 @@ def test_recipe_rejects_mismatched_settings():
 
     data = load_dataset("corpus-groups", {"sentences": 50})
     exp = get_preset("cbow").make()
-    exp.networks["main"].layers[0].params["output_dim"] = 48
-    with pytest.raises(RecipeError, match="output_dim 48"):
+    exp.networks["main"].layers.append(LayerSpec("Dense", {"units": 4}))
+    with pytest.raises(RecipeError, match="single Embedding"):
         get_recipe("word2vec")(exp, data)
+    exp = get_preset("cbow").make()
+    exp.networks["main"].layers[0].params["output_dim"] = 0
+    with pytest.raises(RecipeError, match="output_dim"):
+        get_recipe("word2vec")(exp, data)
+    exp.networks["main"].layers[0].params["output_dim"] = 12
+    prepared = get_recipe("word2vec")(exp, data)
+    assert prepared.model.word_vectors().shape == (len(data.info.extras["vocab"]), 12)  # input_dim: the vocab
     exp = get_preset("cbow").make()
     with pytest.raises(RecipeError, match="corpus"):
         get_recipe("word2vec")(exp, load_dataset("gates-xor"))
