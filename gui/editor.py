@@ -38,7 +38,7 @@ class Block(QGraphicsObject):
         self.title = title
         self.detail = detail
         self.category = category
-        self.shape = shape
+        self.shape_label = shape
         self.params = params
         self.error = error
         self.selected = False
@@ -80,7 +80,7 @@ class Block(QGraphicsObject):
                          painter.fontMetrics().elidedText(self.detail, Qt.TextElideMode.ElideRight, int(detail_w)))
         right = QRectF(BLOCK_W - 150, 6, 140, 22)
         painter.setPen(QColor("#1d2430"))
-        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.shape)
+        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.shape_label)
         if self.params is not None:
             painter.setPen(QColor(theme.MUTED))
             painter.drawText(QRectF(BLOCK_W - 110, 30, 100, 22),
@@ -131,6 +131,7 @@ class NetworkEditor(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.blocks: list[Block] = []
+        self._keep: list[Any] = []
         self.layers: list[LayerSpec] = []
         self.input_shape: tuple[int, ...] = ()
         self.report: ShapeReport | None = None
@@ -176,6 +177,7 @@ class NetworkEditor(QGraphicsView):
         scene.clear()
         self._drop_line = None
         self.blocks = []
+        self._keep: list[Any] = []  # Python-side items must outlive their place in the scene
         rows = self._rows()
         error = self.error
         in_shape = (None, *self.input_shape)
@@ -190,7 +192,9 @@ class NetworkEditor(QGraphicsView):
         prev_shape: tuple[int | None, ...] | None = None
         for k, (index, title, detail, category, shape, params) in enumerate(entries):
             if k > 0:
-                scene.addItem(Arrow(y - GAP, y, _shape_text(prev_shape)))
+                arrow = Arrow(y - GAP, y, _shape_text(prev_shape))
+                scene.addItem(arrow)
+                self._keep.append(arrow)
             err = error.reason if error is not None and error.index == index else ""
             block = Block(index, title, detail, category, _shape_text(shape), params, err)
             block.setPos(LEFT, y)
@@ -204,6 +208,7 @@ class NetworkEditor(QGraphicsView):
                 text.setPlainText("⚠ " + err)
                 text.setPos(LEFT + BLOCK_W + 16, y - 2)
                 scene.addItem(text)
+                self._keep.append(text)
             prev_shape = shape
             y += BLOCK_H + GAP
         height = y - GAP + TOP

@@ -34,6 +34,7 @@ class Inspector(QWidget):
         layout.addStretch(1)
         self.role = ""
         self.index = -1
+        self.type_name: str | None = None
         self.editors: dict[str, QWidget] = {}
         self.locked = False
 
@@ -44,6 +45,10 @@ class Inspector(QWidget):
 
     def show_layer(self, role: str, index: int, type_name: str | None, params: dict[str, Any],
                    input_shape: tuple[int, ...] | None = None) -> None:
+        if (role, index, type_name) == (self.role, self.index, getattr(self, "type_name", None)) and self.editors:
+            self._update_values(type_name, params)  # same block: keep the widgets (and the focus)
+            return
+        self.type_name = type_name
         self._clear()
         self.role, self.index = role, index
         if type_name is None:
@@ -71,6 +76,30 @@ class Inspector(QWidget):
             label.setToolTip(p.help)
             self.form.addRow(label, editor)
             self.editors[p.name] = editor
+
+    def _update_values(self, type_name: str | None, params: dict[str, Any]) -> None:
+        ltype = CATALOG.get(type_name or "")
+        if ltype is None:
+            return
+        for p in ltype.params:
+            editor = self.editors.get(p.name)
+            if editor is None:
+                continue
+            value = params.get(p.name, p.default)
+            editor.blockSignals(True)
+            try:
+                if isinstance(editor, QSpinBox):
+                    editor.setValue(editor.minimum() if value is None else int(value))
+                elif isinstance(editor, QDoubleSpinBox):
+                    editor.setValue(float(value))
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(value))
+                elif isinstance(editor, QComboBox):
+                    editor.setCurrentText(str(value))
+                elif isinstance(editor, QLineEdit) and not editor.hasFocus():
+                    editor.setText(", ".join(str(v) for v in value))
+            finally:
+                editor.blockSignals(False)
 
     def set_locked(self, locked: bool) -> None:
         self.locked = locked

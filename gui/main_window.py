@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from models.presets import get_preset
 from models.specs import Experiment, LayerSpec, SpecError
@@ -94,7 +94,11 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("training", "Training", self.training, Qt.DockWidgetArea.RightDockWidgetArea)
+        training_scroll = QScrollArea()
+        training_scroll.setWidget(self.training)
+        training_scroll.setWidgetResizable(True)
+        training_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._dock("training", "Training", training_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.docks["inspector"], self.docks["training"], Qt.Orientation.Vertical)
         self._dock("summary", "Model summary", self.summary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["summary"])
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [260, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["plots"]], [300], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["inspector"], self.docks["training"]], [330, 560], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["training"]], [250, 640], Qt.Orientation.Vertical)
         self._default_state = self.saveState()
         self._restore_settings()
         self._reload_from_document()
@@ -375,7 +379,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else "untitled"
-        self.setWindowTitle(f"{name}{' •' if self.document.modified else ''} — {APP_NAME}")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _update_actions(self) -> None:

@@ -55,6 +55,7 @@ class PlotsPanel(QWidget):
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.series: dict[tuple[str, str], _Series] = {}
         self.steps_per_epoch = 1
+        self._last_batch: tuple[int, float] = (0, 0.0)  # (epoch, x) of the newest batch point
         self._placeholder()
 
     def _placeholder(self) -> None:
@@ -67,6 +68,7 @@ class PlotsPanel(QWidget):
         self.curves.clear()
         self.series.clear()
         self.steps_per_epoch = max(1, steps_per_epoch)
+        self._last_batch = (0, 0.0)
 
     def _plot(self, base: str) -> pg.PlotItem:
         if base in self.plots:
@@ -76,7 +78,11 @@ class PlotsPanel(QWidget):
         plot.setLabel("bottom", "epoch")
         plot.setLabel("left", _nice(base))
         plot.showGrid(x=True, y=True, alpha=0.25)
-        plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        # Losses fall and other metrics rise: keep the legend in the corner the curve leaves empty.
+        legend = plot.addLegend(offset=(-10, 10) if "loss" in base else (-10, -10), labelTextSize="9pt")
+        legend.setBrush(theme.with_alpha("#ffffff", 210))
+        plot.getAxis("left").enableAutoSIPrefix(False)
+        plot.getAxis("bottom").enableAutoSIPrefix(False)
         plot.setClipToView(True)
         plot.setDownsampling(mode="peak", auto=True)
         self.plots[base] = plot
@@ -89,7 +95,7 @@ class PlotsPanel(QWidget):
         plot = self._plot(base)
         colour = theme.SERIES[0] if kind != "val" else theme.SERIES[1]
         if kind == "batch":
-            item = plot.plot(name="training (per batch)", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
+            item = plot.plot(name="training (running mean in epoch)", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
         elif kind == "epoch":
             item = plot.plot(name="training (epoch)", pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6,
                              symbolBrush=colour, symbolPen=None)
@@ -103,6 +109,7 @@ class PlotsPanel(QWidget):
     def add_batches(self, events: list[Any]) -> None:
         for e in events:
             x = e.epoch - 1 + e.batch / self.steps_per_epoch
+            self._last_batch = (e.epoch, x)
             self._curve("loss", "batch")
             self.series[("loss", "batch")].add(x, e.loss)
             for name, value in e.metrics.items():
@@ -113,11 +120,13 @@ class PlotsPanel(QWidget):
         self.refresh()
 
     def add_epoch(self, event: Any) -> None:
+        # An epoch cut short by Stop is drawn where its last batch was, not at the full epoch mark.
+        x = self._last_batch[1] if self._last_batch[0] == event.epoch else float(event.epoch)
         for name, value in event.metrics.items():
             base = _base(name)
             kind = "val" if name.startswith("val_") else "epoch"
             self._curve(base, kind)
-            self.series[(base, kind)].add(float(event.epoch), value)
+            self.series[(base, kind)].add(x, value)
         self.refresh()
 
     def refresh(self) -> None:

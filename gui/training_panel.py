@@ -26,6 +26,40 @@ def grey_pixmap(array: np.ndarray, scale: int = 2) -> QPixmap:
                                            Qt.TransformationMode.FastTransformation)
 
 
+class FitImage(QLabel):
+    """Shows a pixmap scaled to the label's width, pixels kept crisp."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._source: QPixmap | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(120, 60)
+
+    def set_source(self, pixmap: QPixmap) -> None:
+        self._source = pixmap
+        self._fit()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._source is None or self._source.isNull():
+            return
+        width = max(60, self.width() - 4)
+        scaled = self._source.scaledToWidth(width, Qt.TransformationMode.FastTransformation)
+        self.setPixmap(scaled)
+        self.setMinimumHeight(min(scaled.height(), 400))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self._source is not None
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if self._source is None or self._source.width() == 0:
+            return super().heightForWidth(width)
+        return int(self._source.height() * width / self._source.width())
+
+
 class DatasetPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,10 +67,10 @@ class DatasetPreview(QWidget):
         self.info.setWordWrap(True)
         self.info.setObjectName("muted")
         self.stack = QStackedWidget()
-        self.image = QLabel()
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = FitImage()
         self.points = pg.PlotWidget()
         self.points.setMinimumHeight(150)
+        self.points.setMaximumHeight(240)
         self.points.setLabel("bottom", "x₁")
         self.points.setLabel("left", "x₂")
         self.points.addLegend(offset=(5, 5), labelTextSize="8pt")
@@ -68,7 +102,7 @@ class DatasetPreview(QWidget):
                           f"train {sizes['train']:,} · validation {sizes['validation']:,} · test {sizes['test']:,}"
                           + (f"<br>{preview['notes']}" if preview.get("notes") else ""))
         if self.kind == "images":
-            self.image.setPixmap(grey_pixmap(255 - preview["grid"], 2))
+            self.image.set_source(grey_pixmap(255 - preview["grid"], 1))
             self.image.setToolTip("Labels: " + " ".join(str(v) for v in preview["labels"]))
             self.stack.setCurrentWidget(self.image)
         elif self.kind == "points":

@@ -39,6 +39,10 @@ def _from_npz(path: Path) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarr
             from None
 
 
+_DOWNLOAD_RETRY_S = 300.0
+_last_failure = {"at": -1e9}
+
+
 def _download() -> Path:
     """Keras' own cached download; its progress goes to stderr so stdout stays machine-readable."""
     import contextlib
@@ -69,12 +73,20 @@ def load_mnist(seed: int = 0, source: str = "auto", path: str | None = None, lim
         if cached.exists():
             full, used = _from_npz(cached), f"Keras cache ({cached})"
         else:
+            import time
+
+            recently_failed = time.monotonic() - _last_failure["at"] < _DOWNLOAD_RETRY_S
             try:
+                if recently_failed and source == "auto":
+                    raise OSError("the last download attempt failed moments ago")
                 full, used = _from_npz(_download()), "downloaded full MNIST (Keras)"
             except Exception as exc:  # noqa: BLE001 - no network is the normal offline case
+                if not recently_failed:
+                    _last_failure["at"] = time.monotonic()
                 if source == "download":
                     raise DatasetError(f"could not download MNIST: {exc}") from None
-                notes = f"Download failed ({type(exc).__name__}); using the offline subset."
+                notes = "Full MNIST is not cached and could not be downloaded (no internet?), so the offline " \
+                        "subset is used."
     if full is not None:
         (x_tr, y_tr), (x_te, y_te) = full
         tr, va, _ = split_indices(y_tr, (1 - validation_fraction, validation_fraction, 0.0), seed)
