@@ -66,7 +66,8 @@ def _load_all() -> None:
 
 
 # Modules that add presets (filled in as families are added).
-_EXTRA_PRESET_MODULES: list[str] = ["models.embeddings", "models.generative"]
+_EXTRA_PRESET_MODULES: list[str] = ["models.sequence_presets", "models.embeddings", "models.generative",
+                                     "models.localize"]
 
 
 def head(dataset: str) -> list[LayerSpec]:
@@ -122,7 +123,7 @@ def _conv(filters: int, size: int = 3, padding: str = "same", activation: str = 
 def cnn(dataset: str) -> Experiment:
     layers = [_conv(32), LayerSpec("MaxPooling2D"), _conv(64), LayerSpec("MaxPooling2D"), _conv(128),
               LayerSpec("MaxPooling2D"), _conv(256), LayerSpec("GlobalAveragePooling2D")] + head(dataset)
-    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-3, batch_size=32, epochs=5, seed=0)
+    cfg = TrainingConfig(optimizer="adam", learning_rate=1e-3, batch_size=16, epochs=5, seed=0)
     return _supervised("CNN (the notes' network)", dataset, layers, cfg)
 
 
