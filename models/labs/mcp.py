@@ -73,7 +73,8 @@ class Line:
     """The boundary w1*x1 + w2*x2 = threshold, as two end points inside a drawing box.
 
     `kind` is "line", or "none" when both weights are zero (the output is then the same everywhere).
-    `points` is empty for "none" or when the line misses the box. `fires_side` says in words on which side the neuron outputs 1.
+    `points` is empty for "none" or when the line misses the box. `fires_side` says in words on which side
+    the neuron outputs 1.
     """
 
     kind: str

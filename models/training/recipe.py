@@ -54,6 +54,7 @@ def _load_builtin() -> None:
     from . import supervised  # noqa: F401  (registers "supervised")
     from . import word2vec  # noqa: F401  (registers "word2vec")
     from . import gan  # noqa: F401  (registers "gan", "wgan", "cgan")
+    from . import localize  # noqa: F401  (registers "localize")
 
 
 def make_optimizer(name: str, learning_rate: float) -> Any:

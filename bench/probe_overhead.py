@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""What the live probes cost: the cnn preset on offline MNIST, probes on and off alternated within one run.
+
+One `model.fit` runs blocks of batches; even blocks forward every batch to the real ProbeCallback (feature
+maps of every conv/pool layer for one image, first-layer kernels), odd blocks skip it. Alternating inside one
+run cancels slow drifts (other processes, CPU clocks) that separate runs would mix into the comparison.
+Prints the total time of the probe-on blocks over the probe-off blocks (target <= 1.05), and, as a check that
+does not depend on a quiet machine, the time measured inside the probes themselves relative to training.
+
+    python bench/probe_overhead.py [--pairs 12] [--block-steps 40] [--batch-size N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+TARGET = 1.05
+
+
+class _Sink:
+    """A reporter that only counts what the probes send."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, event: Any) -> None:
+        self.count += 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=12, help="on/off block pairs (default 12)")
+    parser.add_argument("--block-steps", type=int, default=40, help="batches per block (default 40)")
+    parser.add_argument("--batch-size", type=int, help="default: the preset's batch size")
+    parser.add_argument("--warmup", type=int, default=5, help="batches before timing starts (graph tracing)")
+    args = parser.parse_args(argv)
+    if args.pairs < 1 or args.block_steps < 2 or (args.batch_size is not None and args.batch_size < 1) or \
+            args.warmup < 1:
+        parser.error("pairs >= 1, block-steps >= 2, batch-size >= 1 and warmup >= 1")
+
+    import keras
+    import numpy as np
+
+    from models.data import load_dataset
+    from models.presets import get_preset
+    from models.probes import FeatureMapProbe, KernelProbe
+    from models.training.callbacks import ProbeCallback
+    from models.training.recipe import get_recipe
+
+    exp = get_preset("cnn").make("mnist-offline")
+    args.batch_size = args.batch_size or exp.training.batch_size
+    exp.training.batch_size = args.batch_size
+    keras.utils.set_random_seed(0)
+    data = load_dataset(exp.dataset, seed=0)
+    prepared = get_recipe(exp.family)(exp, data)
+    model = prepared.model
+    sink = _Sink()
+    probe_list = [FeatureMapProbe(data.x_test[0]), KernelProbe()]
+    spent = {"seconds": 0.0, "calls": 0}
+    for probe in probe_list:
+        inner = probe.compute
+
+        def timed(model: Any, _inner: Any = inner) -> dict[str, Any]:
+            t = time.perf_counter()
+            try:
+                return _inner(model)
+            finally:
+                spent["seconds"] += time.perf_counter() - t
+                spent["calls"] += 1
+        probe.compute = timed  # type: ignore[method-assign]
+    probes = ProbeCallback(probe_list, sink)
+    total_steps = args.warmup + 2 * args.pairs * args.block_steps
+    n = total_steps * args.batch_size
+    idx = np.resize(np.arange(len(data.x_train)), n)
+
+    class Alternate(keras.callbacks.Callback):
+        """Forwards batches to the probe callback in 'on' blocks only and times every block."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.step = 0
+            self.times: dict[str, list[float]] = {"on": [], "off": []}
+            self._t0 = 0.0
+
+        def _block(self) -> tuple[int, int]:
+            k = self.step - args.warmup
+            return (k // args.block_steps, k % args.block_steps) if k >= 0 else (-1, -1)
+
+        def on_train_begin(self, logs: Any = None) -> None:
+            probes.set_model(self.model)
+            probes.on_train_begin(logs)  # the sub-model is built once, as in real training
+
+        def on_train_batch_begin(self, batch: int, logs: Any = None) -> None:
+            block, pos = self._block()
+            if pos == 0:
+                self._t0 = time.perf_counter()
+
+        def on_train_batch_end(self, batch: int, logs: Any = None) -> None:
+            block, pos = self._block()
+            mode = "on" if block % 2 == 0 else "off"
+            if block >= 0 and mode == "on":
+                if pos == 0:
+                    spent["seconds"], spent["calls"] = (0.0, 0) if block == 0 else (spent["seconds"],
+                                                                                    spent["calls"])
+                probes.on_train_batch_end(batch, logs)
+            if block >= 0 and pos == args.block_steps - 1:
+                self.times[mode].append(time.perf_counter() - self._t0)
+            self.step += 1
+
+    alt = Alternate()
+    print(f"cnn preset, offline MNIST ({len(data.x_train)} training digits), batch {args.batch_size}: "
+          f"{args.pairs} pairs of {args.block_steps}-batch blocks, probes on / off alternated", flush=True)
+    t0 = time.perf_counter()
+    model.fit(data.x_train[idx], data.y_train[idx], batch_size=args.batch_size, epochs=1, shuffle=False,
+              verbose=0, callbacks=[alt])
+    on, off = np.array(alt.times["on"]), np.array(alt.times["off"])
+    for i, (a, b) in enumerate(zip(on, off), 1):
+        print(f"  pair {i}: on {a:6.2f}s  off {b:6.2f}s  ratio {a / b:.3f}")
+    ratio = float(on.sum() / off.sum())
+    direct = 1.0 + spent["seconds"] / max(off.sum(), 1e-9)
+    print(f"throughput with probes off: {args.block_steps * len(off) * args.batch_size / off.sum():.0f} images/s; "
+          f"run {time.perf_counter() - t0:.1f}s; median pair ratio {float(np.median(on / off)):.3f}")
+    print(f"time inside the probes during the on blocks: {spent['seconds'] * 1000:.0f} ms over {spent['calls']} "
+          f"calls ({sink.count} results reported), i.e. a ratio of {direct:.3f} by direct accounting")
+    print(f"probe overhead ratio: {ratio:.3f}  (all on blocks / all off blocks; target <= {TARGET}: "
+          f"{'met' if ratio <= TARGET else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
