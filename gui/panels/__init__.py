@@ -8,6 +8,7 @@ from .base import Panel, PanelContext
 
 # Each module listed here defines PANELS = [PanelSubclass, ...]. Add yours with a one-line edit.
 PANEL_MODULES: list[str] = [
+    "gui.panels.word_map",
 ]
 
 

@@ -154,7 +154,8 @@ class EmbeddingMapProbe(Probe):
     """The live word map: PCA of the most frequent words' vectors, every ~0.5 s on the training thread.
 
     Payload (ProbeResult.payload, name "embedding_map"):
-        words:       list[str], the `top` most frequent words (the points to label)
+        words:       list[str], the `top` most frequent words (the points to label); with groups, the most
+                     frequent of each group in turn, so every group shows
         coords:      float32 (n, 2), their PCA coordinates; each axis' sign follows the previous frame so the
                      map does not flip
         groups:      list[str], each plotted word's group ("" when unknown)
@@ -177,15 +178,23 @@ class EmbeddingMapProbe(Probe):
         self.groups = dict(groups)
         self.group_names = list(group_names)
         self.top = min(top, len(self.vocabulary))
-        if self.groups:
-            # Prefer grouped words on the map, so colours show; fill with the most frequent others.
-            grouped = [i for i, w in enumerate(self.vocabulary) if w in self.groups][:self.top]
-            rest = [i for i in range(len(self.vocabulary)) if self.vocabulary[i] not in self.groups]
-            self.rows = np.array(sorted(grouped + rest[:self.top - len(grouped)]), dtype=np.int64)
-        else:
-            self.rows = np.arange(self.top)
+        self.rows = np.array(self._pick_rows(), dtype=np.int64)
         self.query_words = min(query_words, len(self.vocabulary))
         self._previous: np.ndarray | None = None
+
+    def _pick_rows(self) -> list[int]:
+        """The most frequent words; with groups, taken in turn from each group so every colour shows."""
+        if not self.groups:
+            return list(range(self.top))
+        queues = {g: [i for i, w in enumerate(self.vocabulary) if self.groups.get(w) == g] for g in self.group_names}
+        picked: list[int] = []
+        while len(picked) < self.top and any(queues.values()):
+            for g in self.group_names:
+                if queues[g] and len(picked) < self.top:
+                    picked.append(queues[g].pop(0))
+        others = [i for i, w in enumerate(self.vocabulary) if w not in self.groups]
+        picked += others[:self.top - len(picked)]
+        return sorted(picked)
 
     def compute(self, model: Any) -> dict[str, Any]:
         vectors = model.word_vectors()
