@@ -133,7 +133,6 @@ class MainWindow(QMainWindow):
         return dock
 
     def _create_panels(self) -> None:
-        bottom_first: QDockWidget | None = None
         for cls in panel_classes():
             try:
                 panel = cls(self.ctx)
@@ -144,13 +143,9 @@ class MainWindow(QMainWindow):
             area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
                 Qt.DockWidgetArea.BottomDockWidgetArea
             dock = self._dock(f"panel_{cls.__name__}", panel.title, panel, area)
-            if panel.area == "lab":
-                dock.setFloating(False)
-                dock.hide()
-            elif panel.area == "bottom":
-                self.tabifyDockWidget(bottom_first or self.docks["plots"], dock)
-                bottom_first = bottom_first or self.docks["plots"]
-        self.docks["plots"].raise_()
+            # Panels join the layout only while they apply (see _update_panel_visibility): hidden tabified
+            # docks leave stray tab bars behind.
+            self.removeDockWidget(dock)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -322,9 +317,9 @@ class MainWindow(QMainWindow):
         self._update_start()
         self.controller.validate(exp)
         self._request_preview()
-        for panel in self.panels:
-            self._panel_call(panel, "on_experiment_changed", exp.copy())
         self._update_panel_visibility()
+        for panel in self._active_panels(exp):
+            self._panel_call(panel, "on_experiment_changed", exp.copy())
         self._update_title()
 
     def _stale(self, report: Any, role: str) -> Any:
@@ -335,6 +330,17 @@ class MainWindow(QMainWindow):
         if report.error is None and len(report.rows) != n + 1:
             return None
         return report
+
+    def _active_panels(self, exp: Experiment) -> list[Panel]:
+        """Labs always; live panels only while they apply to the current experiment."""
+        active = []
+        for panel in self.panels:
+            try:
+                if panel.area == "lab" or panel.applies_to(exp):
+                    active.append(panel)
+            except Exception:  # noqa: BLE001
+                continue
+        return active
 
     def _update_panel_visibility(self) -> None:
         exp = self.document.experiment
@@ -347,8 +353,18 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001
                 relevant = False
             dock.toggleViewAction().setEnabled(relevant)
-            if relevant != dock.isVisible():
-                dock.setVisible(relevant)
+            placed = self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+            if relevant and not placed:
+                self._place_panel(panel, dock)
+            elif not relevant and placed:
+                self.removeDockWidget(dock)
+
+    def _place_panel(self, panel: Panel, dock: QDockWidget) -> None:
+        if panel.area == "right":
+            self.tabifyDockWidget(self.docks["summary"], dock)
+        else:
+            self.tabifyDockWidget(self.docks["plots"], dock)
+        dock.show()
 
     @Slot(object)
     def _on_validated(self, result: dict[str, Any]) -> None:
@@ -534,7 +550,7 @@ class MainWindow(QMainWindow):
         self.training.begin(event.epochs, event.steps_per_epoch)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
-        for panel in self.panels:
+        for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_run_started", event)
 
     @Slot(object)
@@ -546,12 +562,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_epoch(self, event: Any) -> None:
         self.plots.add_epoch(event)
-        for panel in self.panels:
+        for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_epoch", event)
 
     @Slot(object)
     def _on_probe(self, event: Any) -> None:
-        for panel in self.panels:
+        for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_probe", event)
 
     @Slot(bool)
@@ -582,7 +598,7 @@ class MainWindow(QMainWindow):
         self._lock_editing(False)
         self._update_start()
         self._update_actions()
-        for panel in self.panels:
+        for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_run_ended", result)
 
     def _panel_call(self, panel: Panel, method: str, *args: Any) -> Any:
@@ -599,8 +615,8 @@ class MainWindow(QMainWindow):
 
     def open_lab(self, panel: Panel) -> None:
         dock = self.docks[f"panel_{type(panel).__name__}"]
-        if dock.isHidden():
-            self.tabifyDockWidget(self.docks["plots"], dock)
+        if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+            self._place_panel(panel, dock)
         dock.show()
         dock.raise_()
 

@@ -78,12 +78,11 @@ class PlotsPanel(QWidget):
         plot.setLabel("bottom", "epoch")
         plot.setLabel("left", _nice(base))
         plot.showGrid(x=True, y=True, alpha=0.25)
-        # Losses fall and other metrics rise: keep the legend in the corner the curve leaves empty.
-        legend = plot.addLegend(offset=(-10, 10) if "loss" in base else (-10, -10), labelTextSize="9pt")
-        legend.setBrush(theme.with_alpha("#ffffff", 210))
+                # A falling loss leaves the lower left empty; a rising metric leaves the upper left empty.
+        legend = plot.addLegend(offset=(10, -10) if "loss" in base else (10, 10), labelTextSize="9pt")
+        legend.setBrush(theme.with_alpha("#ffffff", 170))
         plot.getAxis("left").enableAutoSIPrefix(False)
         plot.getAxis("bottom").enableAutoSIPrefix(False)
-        plot.setClipToView(True)
         plot.setDownsampling(mode="peak", auto=True)
         self.plots[base] = plot
         return plot

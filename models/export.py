@@ -18,6 +18,9 @@ def atomic_write_bytes(path: str | Path, writer: Any, suffix: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix or path.suffix, dir=path.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a saved file should get the usual permissions
     try:
         writer(tmp)
         os.replace(tmp, path)
