@@ -98,7 +98,7 @@ def keras_layer_name(index: int, type_name: str) -> str:
     return f"L{index:02d}_{type_name.lower()}"
 
 
-def build_network(spec: NetworkSpec, role: str = "main") -> tuple[Any, ShapeReport]:
+def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True) -> tuple[Any, ShapeReport]:
     """Build symbolically; returns (keras.Model or None, report). Never raises for a bad stack."""
     import keras
 
@@ -147,12 +147,26 @@ def build_network(spec: NetworkSpec, role: str = "main") -> tuple[Any, ShapeRepo
             return None, report
         report.rows.append(LayerRow(i, layer_spec.type, out_shape, int(layer.count_params()), layer.name))
         x = y
-    model = keras.Model(inputs, x, name=role)
+    model = keras.Model(inputs, x, name=role) if make_model else None
     return model, report
 
 
 def validate_network(spec: NetworkSpec, role: str = "main") -> ShapeReport:
-    _, report = build_network(spec, role)
+    """The shape report only. Builds inside a StatelessScope, so weights are never initialised: creating
+    and filling variables is most of a build's cost, and validation runs on every edit."""
+    import keras
+
+    try:
+        from keras.src.backend.common import global_state
+    except ImportError:  # private module moved: fall back to a full (slower) build
+        return build_network(spec, role, make_model=False)[1]
+    pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
+    try:
+        with keras.StatelessScope():
+            _, report = build_network(spec, role, make_model=False)
+    finally:
+        # The deferred variables would otherwise pile up in Keras' global list on every edit.
+        global_state.set_global_attribute("uninitialized_variables", pending)
     return report
 
 
