@@ -31,9 +31,12 @@ def run_app(project: str | None = None) -> int:
     if project:
         window.open_path(project, confirmed=True)
     code = app.exec()
-    if window.controller.session.running:
-        os._exit(code)  # the worker did not stop in time: never hang on exit
-    return code
+    # The window has saved its settings and stopped the worker (closeEvent). Skip interpreter finalisation:
+    # PySide6 and TensorFlow tearing down together can abort in C++ destructors, and a worker that did not
+    # stop in time must never make quitting hang.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float) -> bool:
