@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any, Callable
 
 import numpy as np
 
@@ -146,3 +147,51 @@ def generalisation_gap(history: dict[str, list[float]]) -> list[float]:
     """val_loss − loss per epoch (positive: the model does better on data it trained on)."""
     train, val = history.get("loss", []), history.get("val_loss", [])
     return [float(v - t) for t, v in zip(train, val)]
+
+
+def run_overfit_demo(demo: OverfitDemo, on_epoch: Callable[[str, int, dict[str, float]], None] | None = None,
+                     should_stop: Callable[[], bool] | None = None) -> dict[str, dict[str, list[float]]]:
+    """Train both experiments one after the other; must run on the training thread (it builds Keras models).
+
+    on_epoch(which, epoch, logs) is called after every epoch with which = "plain" or "regularised" (from the
+    training thread: the caller must hand it over to its own thread safely). should_stop() is checked after
+    every batch. Returns {which: history}.
+    """
+    import keras
+
+    from .build import BuildFailed
+    from .data import load_dataset
+    from .training.recipe import RecipeError, get_recipe
+
+    class _Relay(keras.callbacks.Callback):
+        def __init__(self, which: str) -> None:
+            super().__init__()
+            self.which = which
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+            if on_epoch is not None:
+                on_epoch(self.which, epoch + 1, {k: float(v) for k, v in (logs or {}).items()
+                                                 if isinstance(v, (int, float)) or hasattr(v, "__float__")})
+
+        def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
+            if should_stop is not None and should_stop():
+                self.model.stop_training = True
+
+    histories: dict[str, dict[str, list[float]]] = {}
+    for which, exp in (("plain", demo.plain), ("regularised", demo.regularised)):
+        if should_stop is not None and should_stop():
+            break
+        cfg = exp.training
+        keras.utils.set_random_seed(cfg.seed)
+        data = load_dataset(exp.dataset, exp.dataset_options, seed=cfg.seed)
+        try:
+            prepared = get_recipe(exp.family)(exp, data)
+        except BuildFailed as exc:
+            raise OverfitDemoError(f"{which} network: {exc.error}") from None
+        except RecipeError as exc:
+            raise OverfitDemoError(f"{which} network: {exc}") from None
+        history = prepared.model.fit(prepared.x, prepared.y, batch_size=cfg.batch_size, epochs=cfg.epochs,
+                                     validation_data=prepared.validation_data, shuffle=True, verbose=0,
+                                     callbacks=[_Relay(which)])
+        histories[which] = {k: [float(v) for v in vals] for k, vals in history.history.items()}
+    return histories

@@ -243,3 +243,30 @@ class KernelProbe(LiveProbe):
         k = kernel.mean(axis=2).transpose(2, 0, 1)[: self.max_filters].astype("float32")
         return {"layer": layer.name, "spec_index": spec_index_of(layer.name), "kernels": k,
                 "bias": bias[: self.max_filters].astype("float32"), "limit": float(np.abs(k).max()) if k.size else 0.0}
+
+
+def sample_image(input_shape: tuple[int, ...], index: int = 0, seed: int = 0) -> np.ndarray:
+    """An image the feature-map probe and the receptive-field view can show for a network's input shape.
+
+    (28, 28, 1) gets offline MNIST digit `index`; larger canvases get that digit pasted in the middle (like
+    the localisation data); other sizes get the digit resized to fit, repeated over the channels. Values in
+    [0, 1], shape exactly `input_shape`. No Keras; loads the shipped 5,000 digits (a few milliseconds).
+    """
+    from .data.mnist import load_offline_arrays
+    from .labs.digit import resize
+
+    shape = tuple(int(d) for d in input_shape)
+    if len(shape) not in (2, 3) or min(shape) < 1:
+        raise ValueError(f"an image input has shape (height, width) or (height, width, channels), got {shape}")
+    h, w = shape[0], shape[1]
+    channels = shape[2] if len(shape) == 3 else 1
+    x, _ = load_offline_arrays()
+    digit = x[int(index) % len(x)].astype("float32") / 255.0
+    if h >= 28 and w >= 28:
+        img = np.zeros((h, w), dtype="float32")
+        top, left = (h - 28) // 2, (w - 28) // 2
+        img[top:top + 28, left:left + 28] = digit
+    else:
+        img = resize(digit, h, w).astype("float32")
+    out = np.repeat(img[..., None], channels, axis=-1)
+    return out if len(shape) == 3 else out[..., 0]

@@ -216,3 +216,28 @@ def test_overfit_demo_builds_two_comparable_experiments() -> None:
     with pytest.raises(OverfitDemoError, match="supervised"):
         overfit_demo(get_preset("localize").make())
     assert generalisation_gap({"loss": [1.0, 0.5], "val_loss": [1.1, 0.9]}) == pytest.approx([0.1, 0.4])
+
+
+def test_run_overfit_demo_trains_both_and_stops_on_request() -> None:
+    from models.overfit import run_overfit_demo
+    from models.presets import get_preset
+
+    demo = overfit_demo(get_preset("mlp").make("moons"), train_size=40, epochs=2)
+    seen: list[tuple[str, int]] = []
+    histories = run_overfit_demo(demo, lambda which, epoch, logs: seen.append((which, epoch)))
+    assert seen == [("plain", 1), ("plain", 2), ("regularised", 1), ("regularised", 2)]
+    assert set(histories) == {"plain", "regularised"} and len(histories["plain"]["val_loss"]) == 2
+    assert run_overfit_demo(demo, should_stop=lambda: True) == {}
+
+
+def test_sample_image_fits_any_image_input() -> None:
+    from models.data.mnist import load_offline_arrays
+    from models.probes import sample_image
+
+    digits, _ = load_offline_arrays()
+    assert np.allclose(sample_image((28, 28, 1), 4)[..., 0], digits[4] / 255.0)
+    big = sample_image((56, 56, 1), 4)
+    assert big.shape == (56, 56, 1) and np.allclose(big[14:42, 14:42, 0], digits[4] / 255.0)
+    assert sample_image((12, 12, 3)).shape == (12, 12, 3) and sample_image((32, 32)).shape == (32, 32)
+    with pytest.raises(ValueError):
+        sample_image((784,))

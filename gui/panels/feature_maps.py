@@ -1,0 +1,183 @@
+"""Live feature maps: what every convolution and pooling layer makes of one chosen image while a CNN trains,
+and the first layer's learned kernels.
+
+The activations come from models.probes.FeatureMapProbe and KernelProbe (computed on the training thread at
+most every 0.5 s); this panel only tiles and shows them. The image can be changed during training: the probe
+reads it at its next run.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from models.specs import Experiment
+
+from .. import theme
+from ..training_panel import FitImage, grey_pixmap
+from . import lab_widgets as lw
+from .base import Panel, PanelContext
+
+MAX_SHOWN = 16  # channels shown per layer (the probe sends up to 32)
+
+
+def has_feature_layers(experiment: Experiment) -> bool:
+    net = experiment.networks.get("main")
+    return (net is not None and len(net.input_shape) == 3 and experiment.family in ("supervised", "localize") and
+            any(layer.type == "Conv2D" for layer in net.layers))
+
+
+def tile_maps(fmap: np.ndarray, low: float, high: float, limit: int = MAX_SHOWN) -> np.ndarray:
+    """(h, w, c) activations -> a uint8 grid of the first `limit` channels, all on the layer's common scale."""
+    channels = [fmap[..., i] for i in range(min(limit, fmap.shape[-1]))]
+    span = max(high - low, 1e-12)
+    cols = int(np.ceil(np.sqrt(len(channels))))
+    return lw.to_u8(lw.tile([(c - low) / span for c in channels], cols, pad=1, fill=1.0), 0.0, 1.0)
+
+
+class FeatureMapsPanel(Panel):
+    """One column per conv/pool layer plus the first layer's kernels, refreshed during training."""
+
+    title = "Feature maps"
+    area = "bottom"
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__(ctx)
+        self.probe: Any = None
+        self.columns: list[tuple[Any, FitImage]] = []
+        self.updates = 0
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+        layout.setSpacing(theme.SPACING * 2)
+        side = QVBoxLayout()
+        side.addWidget(lw.heading("Inside the CNN", "Each layer's output for one image. Early layers respond to "
+                                  "edges and strokes; deeper ones to larger parts of the digit."))
+        self.index = lw.spin(0, 4999, 0, "Which test image to look at (changes take effect at the next refresh, "
+                             "also during training).")
+        self.index.valueChanged.connect(self._image_changed)
+        row = QHBoxLayout()
+        row.addWidget(lw.muted("image"))
+        row.addWidget(self.index)
+        side.addLayout(row)
+        self.input_view = FitImage()
+        self.input_view.setMinimumSize(80, 80)
+        self.input_view.setToolTip("The image every layer is looking at.")
+        side.addWidget(self.input_view)
+        self.info = lw.muted("Press Start: each layer's maps appear here, refreshed at most twice a second.")
+        side.addWidget(self.info)
+        side.addStretch(1)
+        layout.addWidget(lw.scroll(side, 170), 1)
+
+        self.strip = QWidget()
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(0, 0, 0, 0)
+        self.strip_layout.setSpacing(theme.SPACING * 2)
+        self.kernel_caption = lw.muted("<b>first-layer kernels</b>", "The learned weights of the first Conv2D "
+                                       "layer, one small square per kernel: orange positive, blue negative.")
+        self.kernel_view = FitImage()
+        self.kernel_view.setMinimumSize(90, 90)
+        kcol = QVBoxLayout()
+        kcol.addWidget(self.kernel_caption)
+        kcol.addWidget(self.kernel_view)
+        kcol.addStretch(1)
+        self.strip_layout.addLayout(kcol)
+        self.strip_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(self.strip)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        layout.addWidget(scroll, 5)
+        self._show_input(ctx.experiment())
+
+    def applies_to(self, experiment: Experiment) -> bool:
+        return has_feature_layers(experiment)
+
+    def _image(self, experiment: Experiment) -> np.ndarray | None:
+        from models.probes import sample_image
+        try:
+            return sample_image(tuple(experiment.networks["main"].input_shape), self.index.value())
+        except (ValueError, KeyError):
+            return None
+
+    def _show_input(self, experiment: Experiment) -> None:
+        if not has_feature_layers(experiment):
+            return
+        img = self._image(experiment)
+        if img is not None:
+            self.input_view.set_source(grey_pixmap(lw.to_u8(img[..., 0], 0.0, 1.0), 3))
+
+    def on_experiment_changed(self, experiment: Experiment) -> None:
+        self._show_input(experiment)
+
+    def _image_changed(self) -> None:
+        exp = self.ctx.experiment()
+        img = self._image(exp)
+        if img is None:
+            return
+        self._show_input(exp)
+        if self.probe is not None and tuple(self.probe.image.shape) == tuple(img.shape):
+            self.probe.image = img.astype("float32")  # read by the probe on its next run
+
+    def probes(self, experiment: Experiment) -> list[Any]:
+        from models.probes import FeatureMapProbe, KernelProbe
+
+        img = self._image(experiment)
+        if img is None:
+            return []
+        self.probe = FeatureMapProbe(img, max_channels=MAX_SHOWN)
+        return [self.probe, KernelProbe()]
+
+    def on_run_started(self, event: Any) -> None:
+        self.updates = 0
+
+    def _ensure_columns(self, count: int) -> None:
+        while len(self.columns) < count:
+            col = QVBoxLayout()
+            caption = lw.muted("")
+            view = FitImage()
+            view.setMinimumSize(120, 110)
+            col.addWidget(caption)
+            col.addWidget(view)
+            col.addStretch(1)
+            self.strip_layout.insertLayout(self.strip_layout.count() - 1, col)
+            self.columns.append((caption, view))
+        for i, (caption, view) in enumerate(self.columns):
+            caption.setVisible(i < count)
+            view.setVisible(i < count)
+
+    def on_probe(self, event: Any) -> None:
+        p = event.payload
+        if event.name == "kernels":
+            if "error" in p:
+                self.kernel_caption.setText(f"<b>first-layer kernels</b>: {p['error']}")
+                return
+            k = p["kernels"]
+            cols = int(np.ceil(np.sqrt(len(k))))
+            rgb = lw.tile([lw.diverging_rgb(kk, p["limit"]) / 255.0 for kk in k], cols, pad=1, fill=1.0)
+            self.kernel_view.set_source(lw.rgb_pixmap((rgb * 255).astype(np.uint8), 4))
+            self.kernel_caption.setText(f"<b>layer {p['spec_index'] + 1} kernels</b><br>{len(k)} of "
+                                        f"{k.shape[1]}×{k.shape[2]}, |w| ≤ {p['limit']:.2f}")
+            return
+        if event.name != "feature_maps":
+            return
+        if "error" in p:
+            self.info.setText(p["error"])
+            return
+        self._ensure_columns(len(p["maps"]))
+        for (caption, view), name, idx, kind, fmap, channels, (lo, hi) in zip(
+                self.columns, p["layers"], p["spec_index"], p["types"], p["maps"], p["channels"], p["ranges"]):
+            h, w = fmap.shape[:2]
+            shown = min(channels, MAX_SHOWN)
+            caption.setText(f"<b>{idx + 1} · {kind}</b><br>{h}×{w}, {shown} of {channels} maps<br>"
+                            f"values {lo:.2g} … {hi:.2g}")
+            caption.setToolTip(f"Keras layer {name}. All maps of a layer share one scale, so a dark map is a "
+                               "filter that barely responds to this image.")
+            view.set_source(grey_pixmap(tile_maps(fmap, lo, hi), max(1, 64 // max(h, w) + 1)))
+        self.updates += 1
+        self.info.setText(f"Refreshed {self.updates} times; last after batch {event.step}.")
+
+
+PANELS = [FeatureMapsPanel]

@@ -1,0 +1,195 @@
+"""The one-click overfit demo: the current network trained twice on a small subset, without and with
+Dropout / L2 / BatchNorm, with both pairs of training and validation curves side by side.
+
+The two runs go through models.overfit.run_overfit_demo on the training thread (ctx.run_on_worker); their
+per-epoch numbers are handed over through a deque that a 10 Hz timer drains on the GUI thread.
+"""
+from __future__ import annotations
+
+import collections
+import threading
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+
+from models.overfit import OverfitDemo, OverfitDemoError, overfit_demo
+
+from .. import theme
+from . import lab_widgets as lw
+from .base import Panel, PanelContext
+
+_NAMES = {"plain": "no regularisation", "regularised": "with regularisation"}
+
+
+class OverfitLab(Panel):
+    """Train without and with regularisation on a few examples and compare the train/validation gap."""
+
+    title = "Overfitting demo"
+    area = "lab"
+    shortcut = "Ctrl+Shift+0"
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__(ctx)
+        self.demo: OverfitDemo | None = None
+        self.running = False
+        self.finished = False
+        self._stop = threading.Event()
+        self._queue: collections.deque[tuple[str, int, dict[str, float]]] = collections.deque()
+        self.history: dict[str, dict[str, list[float]]] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+        layout.setSpacing(theme.SPACING * 2)
+        controls = QVBoxLayout()
+        controls.addWidget(lw.heading("Overfitting and regularisation",
+                                      "With few examples a network can memorise them: the training loss keeps "
+                                      "falling while the validation loss stops falling or rises. Dropout, L1/L2 "
+                                      "penalties and batch normalisation make memorising harder."))
+        grid = QGridLayout()
+        self.size = lw.spin(20, 5000, 300, "Training examples used (MNIST: images; 2-D sets: points).")
+        grid.addWidget(lw.muted("training examples"), 0, 0)
+        grid.addWidget(self.size, 0, 1)
+        self.epochs = lw.spin(1, 500, 30, "Epochs for each of the two runs.")
+        grid.addWidget(lw.muted("epochs"), 1, 0)
+        grid.addWidget(self.epochs, 1, 1)
+        controls.addLayout(grid)
+        row = QHBoxLayout()
+        self.run_button = QPushButton("Run demo")
+        self.run_button.setObjectName("primary")
+        self.run_button.setToolTip("Train both versions, one after the other, on the training thread.")
+        self.run_button.clicked.connect(self.run)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop after the current batch.")
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.setEnabled(False)
+        row.addWidget(self.run_button)
+        row.addWidget(self.stop_button)
+        controls.addLayout(row)
+        row = QHBoxLayout()
+        self.load_plain = QPushButton("Edit plain")
+        self.load_plain.setToolTip("Load the version without regularisation into the editor (undoable).")
+        self.load_plain.clicked.connect(lambda: self._load("plain"))
+        self.load_reg = QPushButton("Edit regularised")
+        self.load_reg.setToolTip("Load the regularised version into the editor (undoable).")
+        self.load_reg.clicked.connect(lambda: self._load("regularised"))
+        row.addWidget(self.load_plain)
+        row.addWidget(self.load_reg)
+        controls.addLayout(row)
+        self.status = lw.muted("")
+        controls.addWidget(self.status)
+        controls.addWidget(lw.muted("Trains the network in the editor twice on the same small subset: once with "
+                                    "every Dropout, BatchNormalization and L1/L2 penalty removed, once with them "
+                                    "(or, if it has none, with Dropout 0.3, L2 0.001 and BatchNorm added). The "
+                                    "regularised training loss includes the L2 penalty."))
+        controls.addStretch(1)
+        layout.addWidget(lw.scroll(controls, 250), 2)
+
+        self.loss_plot = lw.plot("epoch", "loss", "Solid: training loss; dashed: validation loss. Blue: without "
+                                 "regularisation; orange: with.", legend=True)
+        self.curves = {}
+        for i, which in enumerate(("plain", "regularised")):
+            short = "plain" if which == "plain" else "regularised"
+            self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i), name=f"train · {short}")
+            self.curves[(which, "val_loss")] = self.loss_plot.plot(pen=lw.pen(i, dashed=True),
+                                                                   name=f"validation · {short}")
+        layout.addWidget(self.loss_plot, 3)
+        self.gap_plot = lw.plot("epoch", "validation − training loss", "The generalisation gap: how much worse the "
+                                "network does on examples it has not trained on. Growing = overfitting.",
+                                legend=True)
+        for i, which in enumerate(("plain", "regularised")):
+            self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i), name=_NAMES[which])
+        layout.addWidget(self.gap_plot, 3)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.drain)
+
+    def _make(self) -> OverfitDemo | None:
+        try:
+            return overfit_demo(self.ctx.experiment(), self.size.value(), self.epochs.value())
+        except OverfitDemoError as exc:
+            self.status.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
+            return None
+
+    def _load(self, which: str) -> None:
+        demo = self.demo or self._make()
+        if demo is not None:
+            self.ctx.load_experiment(getattr(demo, which), f"Load overfit demo ({_NAMES[which]})")
+
+    def run(self) -> None:
+        if self.running:
+            return
+        if self.ctx.controller.running:
+            self.status.setText("A training run is in progress: wait for it to end (or stop it) first.")
+            return
+        demo = self._make()
+        if demo is None:
+            return
+        self.demo = demo
+        self.history = {"plain": {}, "regularised": {}}
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self._queue.clear()
+        self._stop.clear()
+        self.running, self.finished = True, False
+        self.run_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.status.setText(f"Training without regularisation … {demo.note}")
+        session = self.ctx.controller.session
+        stop, queue = self._stop, self._queue
+
+        def work() -> Any:
+            from models.overfit import run_overfit_demo
+            return run_overfit_demo(demo, lambda which, epoch, logs: queue.append((which, epoch, logs)),
+                                    lambda: stop.is_set() or bool(getattr(session, "_closed", False)))
+
+        self.ctx.run_on_worker(work, self._done, self._failed)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.status.setText("Stopping after the current batch …")
+
+    def drain(self) -> None:
+        changed = set()
+        while self._queue:
+            which, epoch, logs = self._queue.popleft()
+            for key, value in logs.items():
+                self.history[which].setdefault(key, []).append(value)
+            changed.add(which)
+            if which == "regularised" and epoch == 1:
+                self.status.setText("Training with regularisation …")
+        for which in changed:
+            h = self.history[which]
+            for key in ("loss", "val_loss"):
+                if key in h:
+                    self.curves[(which, key)].setData(np.arange(1, len(h[key]) + 1), np.asarray(h[key]))
+            if "loss" in h and "val_loss" in h:
+                gap = np.asarray(h["val_loss"]) - np.asarray(h["loss"][:len(h["val_loss"])])
+                self.curves[(which, "gap")].setData(np.arange(1, len(gap) + 1), gap)
+
+    def _finish(self) -> None:
+        self.drain()
+        self.timer.stop()
+        self.running = False
+        self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    def _done(self, histories: dict[str, dict[str, list[float]]]) -> None:
+        self._finish()
+        self.finished = True
+        gaps = {w: h["val_loss"][-1] - h["loss"][-1] for w, h in histories.items() if h.get("val_loss")}
+        if len(gaps) == 2:
+            self.status.setText(f"Done. Final gap (validation − training loss): {gaps['plain']:.3f} without, "
+                                f"{gaps['regularised']:.3f} with regularisation. "
+                                + ("Regularisation narrowed it." if gaps["regularised"] < gaps["plain"] else
+                                   "Here regularisation did not narrow it: try fewer examples or more epochs."))
+        else:
+            self.status.setText("Stopped.")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.status.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
+
+
+PANELS = [OverfitLab]
