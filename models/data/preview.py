@@ -32,7 +32,8 @@ def dataset_preview(name: str, options: dict[str, Any] | None = None, seed: int 
     if isinstance(x, np.ndarray) and x.ndim in (3, 4) and data.info.input_dtype.startswith("float"):
         out["kind"] = "images"
         out["grid"] = image_grid(x[:count])
-        out["labels"] = [int(v) for v in np.asarray(data.y_train[:count]).reshape(len(x[:count]), -1)[:, 0]]
+        labels = data.y_train["class"] if isinstance(data.y_train, dict) else data.y_train  # e.g. class + box
+        out["labels"] = [int(v) for v in np.asarray(labels[:count]).reshape(len(x[:count]), -1)[:, 0]]
     elif isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == 2 and data.info.input_dtype == "float32":
         out["kind"] = "points"
         out["x"] = x.astype("float32")
