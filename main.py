@@ -127,9 +127,16 @@ def cmd_train(args: argparse.Namespace) -> int:
     from models.specs import SpecError
 
     try:
-        exp = _load_experiment(args.target, args.dataset)
+        exp = _load_experiment(args.target, args.dataset or ("chars" if args.text else None))
     except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
         return _usage_error(str(exc))
+    if args.text:  # checked here so a bad file fails before TensorFlow loads
+        from models.data.textfile import read_user_text
+        try:
+            read_user_text(args.text)
+        except DatasetError as exc:
+            return _usage_error(str(exc))
+        exp.dataset_options["path"] = args.text
     if args.corpus or args.export_embeddings:
         from models.embeddings import apply_cli_options
         try:
@@ -251,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="PATH.keras", help="save the trained model")
     p.add_argument("--export-script", metavar="PATH.py", help="write a standalone Keras training script")
     p.add_argument("--corpus", metavar="FILE", help="word2vec (cbow, skipgram): train on this UTF-8 text file")
+    p.add_argument("--text", metavar="FILE", help="next-character task: learn from this UTF-8 text file "
+                   "(sets the chars dataset's path; implies --dataset chars)")
     p.add_argument("--export-embeddings", metavar="DIR",
                    help="word2vec: write DIR/vectors.tsv and DIR/metadata.tsv (TensorBoard Projector format)")
     p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")

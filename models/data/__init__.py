@@ -5,6 +5,7 @@ from .base import (Dataset, DatasetError, DatasetInfo, Shape, available, dataset
 # Importing the modules registers their datasets.
 from . import gates, mnist, toy2d  # noqa: E402,F401
 from . import corpus  # noqa: E402,F401
+from . import text  # noqa: E402,F401
 from . import localize  # noqa: E402,F401
 
 __all__ = ["Dataset", "DatasetError", "DatasetInfo", "Shape", "available", "dataset_shape", "describe", "load_dataset",
