@@ -652,7 +652,7 @@ def _gan_experiment(family: str, name: str, dataset: str, networks: dict[str, Ne
 
 
 def gan_preset(dataset: str) -> Experiment:
-    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=64, epochs=30, metrics=[], seed=0)
+    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=64, epochs=50, metrics=[], seed=0)
     return _gan_experiment("gan", "GAN (dense)", dataset, _dense_pair(dataset, 64, (256, 512), (512, 256)), cfg,
                            {"d_steps": 1, "label_smoothing": 0.1})
 
@@ -682,22 +682,23 @@ def dcgan_preset(dataset: str) -> Experiment:
         LayerSpec("Dropout", {"rate": 0.3}),
         _dense(1, "linear"),
     ]
-    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=64, epochs=15, metrics=[], seed=0)
+    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=32, epochs=12, metrics=[], seed=0)
     return _gan_experiment("gan", "DCGAN (convolutional)", dataset,
                            {"generator": NetworkSpec((64,), gen), "discriminator": NetworkSpec((h, w, c), disc)},
                            cfg, {"d_steps": 1, "label_smoothing": 0.1})
 
 
 def wgan_preset(dataset: str) -> Experiment:
-    nets = _dense_pair(dataset, 64, (256, 512), (512, 256))
-    # No dropout in the critic: its weights are clipped and it should give the same score twice.
+    # The DCGAN players: under weight clipping a dense critic loses most of its power (most weights sit at
+    # +-c), while convolutions still see strokes. No dropout: the critic should give the same score twice.
+    nets = dcgan_preset(dataset).networks
     nets["discriminator"].layers = [layer for layer in nets["discriminator"].layers if layer.type != "Dropout"]
-    cfg = TrainingConfig(optimizer="rmsprop", learning_rate=2e-4, batch_size=64, epochs=40, metrics=[], seed=0)
+    cfg = TrainingConfig(optimizer="rmsprop", learning_rate=2e-4, batch_size=32, epochs=30, metrics=[], seed=0)
     return _gan_experiment("wgan", "Wasserstein GAN", dataset, nets, cfg, {"n_critic": 5, "clip": 0.01})
 
 
 def cgan_preset(dataset: str) -> Experiment:
-    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=64, epochs=30, metrics=[], seed=0)
+    cfg = TrainingConfig(optimizer="adam", learning_rate=2e-4, batch_size=64, epochs=40, metrics=[], seed=0)
     return _gan_experiment("cgan", "Conditional GAN", dataset, _dense_pair(dataset, 64, (256, 512), (512, 256)),
                            cfg, {"d_steps": 1, "label_smoothing": 0.1, "grid_columns": 8})
 

@@ -9,6 +9,7 @@ This module runs on the training thread only (it imports keras at top level).
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import keras
@@ -259,7 +260,9 @@ def conditional_pair(generator: keras.Model, discriminator: keras.Model, latent_
     d_label = keras.Input((1,), dtype="int32", name="label")
     if len(image_shape) == 3:
         h, w, _ = image_shape
-        plane = keras.layers.Embedding(num_classes, h * w, name="label_plane")(d_label)
+        # Started at unit scale, like the pixels, so the label is visible to D from the first step.
+        plane = keras.layers.Embedding(num_classes, h * w, embeddings_initializer=keras.initializers.RandomNormal(
+            stddev=1.0, seed=0), name="label_plane")(d_label)
         plane = keras.layers.Reshape((h, w, 1), name="label_plane_image")(plane)
         d_joined = keras.layers.Concatenate(axis=-1, name="image_and_label")([image, plane])
     else:
@@ -278,7 +281,9 @@ class SampleGridProbe(Probe):
       grid (float32 (H', W') in [0, 1], images tiled with 1-pixel gaps; show with fixed levels 0..1),
       images (float32 (n, H, W) in [0, 1]), rows, columns (ints), labels (int32 (n,); empty if unconditional),
       step (generator updates so far), epoch (float: step / steps_per_epoch),
-      epoch_end (bool: the end of an epoch; use these for a one-per-epoch strip, see SnapshotStrip).
+      epoch_end (bool: the end of an epoch; use these for a one-per-epoch strip, see SnapshotStrip),
+      metrics (dict name -> float: each log's mean over the batches since the previous grid, e.g. d_loss,
+      g_loss, d_real, d_fake or wasserstein; finite values only; empty when no batch ran in between).
     """
 
     name = "sample_grid"
@@ -296,13 +301,30 @@ class SampleGridProbe(Probe):
             self.rows = rows
             self.noise = fixed_noise(rows * columns, latent_dim, seed)
             self.labels = np.zeros((0,), dtype="int32")
+        self._last: dict[str, tuple[float, float]] = {}
+
+    def _interval_means(self, model: Any) -> dict[str, float]:
+        """Each log's mean over the batches since the previous call (Keras' own logs are running means
+        since the start of the epoch, which jump when an epoch begins)."""
+        out: dict[str, float] = {}
+        for m in getattr(model, "metrics", []):
+            total, count = float(m.total.numpy()), float(m.count.numpy())
+            last_total, last_count = self._last.get(m.name, (0.0, 0.0))
+            if count < last_count:  # a new epoch reset the tracker
+                last_total, last_count = 0.0, 0.0
+            if count > last_count:
+                out[m.name] = (total - last_total) / (count - last_count)
+            self._last[m.name] = (total, count)
+        return out
 
     def compute(self, model: Any) -> dict[str, Any]:
         images = as_images(model.sample_pixels(self.noise, self.labels if len(self.labels) else None))
         step = int(model.g_optimizer.iterations.numpy()) if hasattr(model, "g_optimizer") else 0
+        metrics = self._interval_means(model) if step else {}
         return {"grid": tile_grid(images, self.columns), "images": images.astype("float32"), "rows": self.rows,
                 "columns": self.columns, "labels": self.labels.copy(), "step": step,
-                "epoch": step / self.steps_per_epoch, "epoch_end": step > 0 and step % self.steps_per_epoch == 0}
+                "epoch": step / self.steps_per_epoch, "epoch_end": step > 0 and step % self.steps_per_epoch == 0,
+                "metrics": {k: v for k, v in metrics.items() if math.isfinite(v)}}
 
 
 class ClassHistogramProbe(Probe):

@@ -141,6 +141,10 @@ def test_fixed_noise_grid_stays_fixed_until_the_weights_change() -> None:
     third = probe.compute(prep.model)
     assert not np.array_equal(first["grid"], third["grid"])
     assert third["step"] == 1 and not first["epoch_end"]
+    # Curves get the mean over the batches since the previous grid, not Keras' running mean of the epoch.
+    assert set(third["metrics"]) == {"g_loss"} and first["metrics"] == {}
+    g2 = float(prep.model.g_step(tf.constant(8))["g_loss"])
+    assert probe.compute(prep.model)["metrics"]["g_loss"] == pytest.approx(g2, rel=1e-5)
 
 
 def test_cgan_grid_has_one_row_per_digit() -> None:
