@@ -69,9 +69,25 @@ def encode_text(info: DatasetInfo, text: str) -> EncodedText:
     return EncodedText(ids, tokens, vocab.unknown(text), len(tokens), len(all_tokens) > len(tokens))
 
 
+_COMPILED: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+def _compiled(model: Any, key: str, make: Callable[[Callable[[], Any]], Any]) -> Any:
+    """A tf.function per model, built once (eager calls of a recurrent model are ~50x slower).
+
+    The function reaches the model through a weak reference, so the cache never keeps a model alive."""
+    fns = _COMPILED.setdefault(model, {})
+    if key not in fns:
+        fns[key] = make(weakref.ref(model))
+    return fns[key]
+
+
 def _forward(model: Any, ids: np.ndarray) -> np.ndarray:
     import tensorflow as tf
-    out = model(tf.constant(ids[None, :], dtype=tf.int32), training=False)
+
+    fn = _compiled(model, "forward", lambda ref: tf.function(lambda v: ref()(v, training=False),
+                                                             reduce_retracing=True))
+    out = fn(tf.constant(ids[None, :], dtype=tf.int32))
     return np.asarray(out, dtype="float64")[0]
 
 
@@ -399,21 +415,27 @@ def _gradient_step(model: Any, position: int, seq: Any, mask: Any, y: np.ndarray
     import tensorflow as tf
 
     activation = _last_activation(model)
-    with tf.GradientTape() as tape:
-        tape.watch(seq)
-        h = seq
-        for i, layer in enumerate(model.layers[position:]):
-            if i == 0 and mask is not None:
-                h = layer(h, mask=mask, training=False)
-            else:
-                h = layer(h, training=False)
-        losses = _loss_per_element(tf.constant(y), h, activation)
-        if mask is not None and len(losses.shape) == 2:  # per-token losses: ignore padding
-            losses = losses * tf.cast(mask, losses.dtype)
-        total = tf.reduce_sum(losses)
-    grads = tape.gradient(total, seq)
-    count = tf.cast(tf.shape(seq)[0], total.dtype)
-    return grads, total / count
+
+    def make(ref: Callable[[], Any]) -> Any:
+        def step(seq: Any, mask: Any, y: Any) -> tuple[Any, Any]:
+            with tf.GradientTape() as tape:
+                tape.watch(seq)
+                h = seq
+                for i, layer in enumerate(ref().layers[position:]):
+                    if i == 0 and mask is not None:
+                        h = layer(h, mask=mask, training=False)
+                    else:
+                        h = layer(h, training=False)
+                losses = _loss_per_element(y, h, activation)
+                if mask is not None and len(losses.shape) == 2:  # per-token losses: ignore padding
+                    losses = losses * tf.cast(mask, losses.dtype)
+                total = tf.reduce_sum(losses)
+            grads = tape.gradient(total, seq)
+            return grads, total / tf.cast(tf.shape(seq)[0], total.dtype)
+        return tf.function(step, reduce_retracing=True)
+
+    fn = _compiled(model, f"gradient-{position}-{mask is None}", make)
+    return fn(seq, mask, tf.constant(y))
 
 
 def memory_batch(n: int = 50, count: int = 64, seed: int = 1234) -> tuple[np.ndarray, np.ndarray]:
