@@ -314,20 +314,25 @@ def read_png_size(path: str | Path) -> tuple[int, int]:
 class SnapshotStrip:
     """One grid per epoch, for a strip the user can scroll back through.
 
-    Feed it the `sample_grid` probe payloads; it keeps the first grid that reports `epoch_end` for each epoch.
+    Feed it the `sample_grid` probe payloads; it keeps one grid per finished epoch, from `epoch_done` /
+    `epoch_grid` (carried by every payload) or, in payloads without them, from one marked `epoch_end`.
     """
 
     grids: list[np.ndarray] = dataclasses.field(default_factory=list)
     epochs: list[int] = dataclasses.field(default_factory=list)
 
     def add(self, payload: dict[str, Any]) -> bool:
-        if not payload.get("epoch_end"):
+        """True when a new epoch's grid was kept."""
+        if payload.get("epoch_grid") is not None:
+            epoch, grid = int(payload.get("epoch_done", 0)), payload["epoch_grid"]
+        elif payload.get("epoch_end"):
+            epoch, grid = int(round(float(payload.get("epoch", 0)))), payload["grid"]
+        else:
             return False
-        epoch = int(round(float(payload.get("epoch", 0))))
-        if epoch in self.epochs:
+        if epoch <= 0 or epoch in self.epochs:
             return False
         self.epochs.append(epoch)
-        self.grids.append(np.asarray(payload["grid"], dtype="float32"))
+        self.grids.append(np.asarray(grid, dtype="float32"))
         return True
 
     def image(self, pad: int = 4) -> np.ndarray:

@@ -281,7 +281,10 @@ class SampleGridProbe(Probe):
       grid (float32 (H', W') in [0, 1], images tiled with 1-pixel gaps; show with fixed levels 0..1),
       images (float32 (n, H, W) in [0, 1]), rows, columns (ints), labels (int32 (n,); empty if unconditional),
       step (generator updates so far), epoch (float: step / steps_per_epoch),
-      epoch_end (bool: the end of an epoch; use these for a one-per-epoch strip, see SnapshotStrip),
+      epoch_end (bool: this grid is from the end of an epoch),
+      epoch_done (int: epochs finished so far) and epoch_grid (the grid at the end of that epoch, or None):
+      repeated in every payload, so a one-per-epoch strip (see SnapshotStrip) misses no epoch even when the
+      GUI only keeps the newest payload of a burst,
       metrics (dict name -> float: each log's mean over the batches since the previous grid, e.g. d_loss,
       g_loss, d_real, d_fake or wasserstein; finite values only; empty when no batch ran in between).
     """
@@ -302,6 +305,8 @@ class SampleGridProbe(Probe):
             self.noise = fixed_noise(rows * columns, latent_dim, seed)
             self.labels = np.zeros((0,), dtype="int32")
         self._last: dict[str, tuple[float, float]] = {}
+        self._epoch_grid: np.ndarray | None = None
+        self._epoch_done = 0
 
     def _interval_means(self, model: Any) -> dict[str, float]:
         """Each log's mean over the batches since the previous call (Keras' own logs are running means
@@ -321,9 +326,13 @@ class SampleGridProbe(Probe):
         images = as_images(model.sample_pixels(self.noise, self.labels if len(self.labels) else None))
         step = int(model.g_optimizer.iterations.numpy()) if hasattr(model, "g_optimizer") else 0
         metrics = self._interval_means(model) if step else {}
-        return {"grid": tile_grid(images, self.columns), "images": images.astype("float32"), "rows": self.rows,
-                "columns": self.columns, "labels": self.labels.copy(), "step": step,
-                "epoch": step / self.steps_per_epoch, "epoch_end": step > 0 and step % self.steps_per_epoch == 0,
+        grid = tile_grid(images, self.columns)
+        epoch_end = step > 0 and step % self.steps_per_epoch == 0
+        if epoch_end:
+            self._epoch_grid, self._epoch_done = grid, step // self.steps_per_epoch
+        return {"grid": grid, "images": images.astype("float32"), "rows": self.rows, "columns": self.columns,
+                "labels": self.labels.copy(), "step": step, "epoch": step / self.steps_per_epoch,
+                "epoch_end": epoch_end, "epoch_done": self._epoch_done, "epoch_grid": self._epoch_grid,
                 "metrics": {k: v for k, v in metrics.items() if math.isfinite(v)}}
 
 

@@ -141,6 +141,7 @@ def test_fixed_noise_grid_stays_fixed_until_the_weights_change() -> None:
     third = probe.compute(prep.model)
     assert not np.array_equal(first["grid"], third["grid"])
     assert third["step"] == 1 and not first["epoch_end"]
+    assert third["epoch_done"] == 0 and third["epoch_grid"] is None
     # Curves get the mean over the batches since the previous grid, not Keras' running mean of the epoch.
     assert set(third["metrics"]) == {"g_loss"} and first["metrics"] == {}
     g2 = float(prep.model.g_step(tf.constant(8))["g_loss"])
@@ -163,6 +164,10 @@ def test_snapshot_strip_keeps_one_grid_per_epoch() -> None:
     assert not strip.add({"grid": grid + 1, "epoch": 1.0, "epoch_end": True})
     assert strip.add({"grid": grid + 0.5, "epoch": 2.0, "epoch_end": True})
     assert strip.epochs == [1, 2] and strip.image(pad=2).shape == (5, 16)
+    # A payload from the middle of epoch 4 still brings epoch 3's end grid, if the GUI missed that payload.
+    assert strip.add({"grid": grid, "epoch": 3.5, "epoch_end": False, "epoch_done": 3, "epoch_grid": grid + 3})
+    assert not strip.add({"grid": grid, "epoch": 3.7, "epoch_end": False, "epoch_done": 3, "epoch_grid": grid})
+    assert strip.epochs == [1, 2, 3] and strip.grids[-1][0, 0] == 3
 
 
 def test_score_images_counts_classes_and_confidence() -> None:
