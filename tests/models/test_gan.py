@@ -322,3 +322,26 @@ def test_png_writer_round_trips_pixels() -> None:
     assert np.array_equal(rows[::2, 1::2], np.round(img * 255).astype(np.uint8))
     grid = tile_grid(np.zeros((5, 4, 4)), columns=2, pad=1)
     assert grid.shape == (3 * 5 + 1, 2 * 5 + 1) and grid[0, 0] == 0.5 and grid[1, 1] == 0.0
+
+
+def test_nan_guard_watches_both_losses() -> None:
+    from models.training.events import Failed, RecordingReporter
+    from models.training.session import TrainingSession
+
+    exp = tiny_experiment("gan", label_smoothing=0.0)
+    exp.training.optimizer = "sgd"
+    exp.training.learning_rate = 1e6  # wildly too large: the losses overflow within a few steps
+    exp.training.epochs = 20
+    for role in ("generator", "discriminator"):
+        for layer in exp.networks[role].layers:
+            if layer.type == "Dense":
+                layer.params["activation"] = "linear"
+    session = TrainingSession()
+    reporter = RecordingReporter()
+    try:
+        result = session.start(exp, reporter).result(timeout=120)
+    finally:
+        session.shutdown(timeout=10)
+    failed = reporter.of(Failed)
+    assert result.status == "failed" and failed and failed[0].kind == "nan", failed
+    assert "d_loss" in failed[0].message or "g_loss" in failed[0].message
