@@ -109,10 +109,9 @@ class PlotsPanel(QWidget):
         for e in events:
             x = e.epoch - 1 + e.batch / self.steps_per_epoch
             self._last_batch = (e.epoch, x)
-            self._curve("loss", "batch")
-            self.series[("loss", "batch")].add(x, e.loss)
-            for name, value in e.metrics.items():
-                if name.startswith("val_"):
+            # Families without a single "loss" (GANs log d_loss and g_loss) get no empty loss plot.
+            for name, value in (("loss", e.loss), *e.metrics.items()):
+                if name.startswith("val_") or not math.isfinite(value):
                     continue
                 self._curve(name, "batch")
                 self.series[(name, "batch")].add(x, value)
@@ -122,6 +121,8 @@ class PlotsPanel(QWidget):
         # An epoch cut short by Stop is drawn where its last batch was, not at the full epoch mark.
         x = self._last_batch[1] if self._last_batch[0] == event.epoch else float(event.epoch)
         for name, value in event.metrics.items():
+            if not math.isfinite(value):
+                continue
             base = _base(name)
             kind = "val" if name.startswith("val_") else "epoch"
             self._curve(base, kind)

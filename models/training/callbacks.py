@@ -9,6 +9,7 @@ import keras
 
 from .control import RunControl
 from .events import BatchEnd, EpochEnd, Failed, Paused, ProbeResult, Reporter
+from .probe import Probe  # noqa: F401  (re-exported: probes subclass it from here too)
 
 
 def _floats(logs: dict[str, Any] | None) -> dict[str, float]:
@@ -123,22 +124,6 @@ class NanGuard(keras.callbacks.Callback):
             return
         if time.perf_counter() - self._last >= self.snapshot_every_s:
             self._snapshot(f"epoch {self._epoch}, batch {batch + 1}")
-
-
-class Probe:
-    """Looks inside the model on the training thread at most every `interval_s` seconds.
-
-    Subclasses implement `compute(model) -> dict` (numpy arrays and floats only).
-    """
-
-    name = "probe"
-    interval_s = 0.5
-
-    def compute(self, model: Any) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def on_start(self, model: Any) -> None:
-        """Called once before training (e.g. to build a sub-model for activations)."""
 
 
 class ProbeCallback(keras.callbacks.Callback):

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from ..data import Dataset
 from ..specs import Experiment
-from .callbacks import Probe
+from .probe import Probe
 
 
 class RecipeError(ValueError):

@@ -77,3 +77,12 @@ def test_subprocess_exit_code_and_export(tmp_path):
     assert (tmp_path / "p.keras").exists() and (tmp_path / "p.py").exists()
     assert json.loads(out.stdout.splitlines()[-1])["event"] == "finished"
     assert run_cli("train", "mlp", "--dataset", "no-such-data").returncode == 2
+
+
+def test_window_modules_do_not_import_tensorflow():
+    """The window must appear before TensorFlow loads: gui and every panel import without it."""
+    code = ("import sys, gui.main_window, gui.panels as p; p.panel_classes(); "
+            "print(sorted(m for m in ('tensorflow', 'keras') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
