@@ -168,16 +168,7 @@ class ProjectDocument(QObject):
         except UnicodeDecodeError:
             raise SpecError("", f"{path.name} is not a UTF-8 text file, so it cannot be a Layerwise project") \
                 from None
-        experiment = Experiment.from_json(text)
-        self.experiment = experiment
-        self.selection = None
-        self.path = path
-        self.undo_stack.clear()
-        self._training_dirty = False
-        self.changed.emit()
-        self.selection_changed.emit(None)
-        self.path_changed.emit(path)
-        self.dirty_changed.emit(False)
+        self._reset(Experiment.from_json(text), path)
 
     def save(self, path: str | Path | None = None) -> Path:
         path = Path(path) if path else self.path
@@ -194,14 +185,18 @@ class ProjectDocument(QObject):
         return path
 
     def new(self, experiment: Experiment) -> None:
-        self.experiment = experiment.copy()
+        self._reset(experiment.copy(), None)
+
+    def _reset(self, experiment: Experiment, path: Path | None) -> None:
+        """A fresh document: nothing selected, no history, nothing unsaved."""
+        self.experiment = experiment
         self.selection = None
-        self.path = None
+        self.path = path
         self.undo_stack.clear()
         self._training_dirty = False
         self.changed.emit()
         self.selection_changed.emit(None)
-        self.path_changed.emit(None)
+        self.path_changed.emit(path)
         self.dirty_changed.emit(False)
 
     @property
