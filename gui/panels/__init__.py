@@ -9,6 +9,7 @@ from .base import Panel, PanelContext
 # Each module listed here defines PANELS = [PanelSubclass, ...]. Add yours with a one-line edit.
 PANEL_MODULES: list[str] = [
     "gui.panels.word_map",
+    "gui.panels.sequences",
     "gui.panels.generative",
     "gui.panels.neurons",
     "gui.panels.functions",

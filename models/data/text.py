@@ -283,6 +283,20 @@ def review_vocabulary() -> Vocabulary:
     return Vocabulary((PAD, UNK) + _review_words(), SENTENCE_LEN, "word")
 
 
+SAMPLES = 12  # readable examples in DatasetInfo.extras["samples"] (the GUI's dataset preview)
+
+
+def _shorten(tokens: list[str], keep: int) -> str:
+    if len(tokens) <= keep:
+        return " ".join(tokens)
+    return " ".join(tokens[:keep]) + f" … ({len(tokens)} tokens)"
+
+
+def _visible(text: str) -> str:
+    """Whitespace made visible for previews: newline as ⏎, space kept."""
+    return "'" + text.replace("\n", "⏎") + "'"
+
+
 def _check_size(size: Any, low: int = 50, high: int = 200_000) -> int:
     if isinstance(size, bool) or not isinstance(size, int) or not low <= size <= high:
         raise DatasetError(f"size must be a whole number between {low:,} and {high:,}, got {size!r}")
@@ -328,10 +342,12 @@ def load_sentiment(seed: int = 0, size: int = 4000) -> Dataset:
         "sentiment", "Review sentiment (generated)", f"generated from our review grammar ({len(rows)} distinct "
         f"sentences, seed {seed})", "binary", (SENTENCE_LEN,), "int32", ["negative", "positive"],
         notes="Negation flips a clause ('not good' is negative, 'never boring' positive), intensifiers keep its "
-              "sign, and in 'X but Y' or 'although X, Y' the second clause decides. Padded with <pad> (id 0) "
-              "at the end.",
+              "sign, and in 'X but Y' or 'although X, Y' the second clause decides. Shorter sentences are "
+              "padded at the end with the padding token (id 0).",
         extras={"vocabulary": vocab, "level": "word", "max_len": SENTENCE_LEN, "pad_id": PAD_ID,
-                "unk_id": UNK_ID, "examples": list(_REVIEW_EXAMPLES), "mode": "many-to-one"})
+                "unk_id": UNK_ID, "examples": list(_REVIEW_EXAMPLES), "mode": "many-to-one",
+                "samples": [f"{'positive' if y[i, 0] else 'negative'}: {' '.join(rows[i][0])}"
+                            for i in tr[:SAMPLES]]})
     return Dataset(x[tr], y[tr], x[va], y[va], x[te], y[te], info)
 
 
@@ -349,11 +365,12 @@ def load_tagging(seed: int = 0, size: int = 4000) -> Dataset:
         "tagging", "Word tags (generated)", f"generated from our review grammar ({len(rows)} distinct sentences, "
         f"seed {seed})", "tagging", (SENTENCE_LEN,), "int32", list(TAGS),
         notes="One tag per word. 'play', 'show', 'work' are nouns after 'the' and verbs after a subject, so the "
-              "tag depends on the words before. Padding (tag <pad>, id 0) is masked out of loss and accuracy "
+              "tag depends on the words before. Padding (id 0, tag 0) is masked out of loss and accuracy "
               "when the Embedding has mask_zero on.",
         extras={"vocabulary": vocab, "level": "word", "max_len": SENTENCE_LEN, "pad_id": PAD_ID, "unk_id": UNK_ID,
                 "tags": list(TAGS), "tag_help": dict(TAG_HELP), "examples": list(_REVIEW_EXAMPLES),
-                "mode": "many-to-many"})
+                "mode": "many-to-many",
+                "samples": [" ".join(f"{w}/{t}" for w, t in zip(rows[i][0], rows[i][1])) for i in tr[:SAMPLES]]})
     return Dataset(x[tr], y[tr], x[va], y[va], x[te], y[te], info)
 
 
@@ -410,7 +427,7 @@ def load_memory(seed: int = 0, arg: str | None = None, size: int = 3000, min_len
         lengths = rng.integers(low, n + 1, len(tr))
         x[tr] = np.where(np.arange(n)[None, :] < lengths[:, None], x[tr], PAD_ID)
     vocab = memory_vocabulary(n)
-    example = " ".join(vocab.decode(x[0]))
+    example = " ".join(vocab.decode(x[te[0]]))  # a full-length test sequence
     info = DatasetInfo(
         f"memory-{n}", f"Long-range memory, N = {n}", f"generated ({size} sequences of length {n}, seed {seed})",
         "binary", (n,), "int32", list(MEMORY_KEYS),
@@ -418,7 +435,9 @@ def load_memory(seed: int = 0, arg: str | None = None, size: int = 3000, min_len
               f"remember the first token at the end of the sequence. Validation and test sequences have length "
               f"{n}; training sequences have lengths from {low} to {n} (padded at the end).",
         extras={"vocabulary": vocab, "level": "token", "max_len": n, "pad_id": PAD_ID, "unk_id": UNK_ID,
-                "examples": [example], "mode": "many-to-one", "keys": list(MEMORY_KEYS)})
+                "examples": [example], "mode": "many-to-one", "keys": list(MEMORY_KEYS),
+                "samples": [f"label {MEMORY_KEYS[int(y[i, 0])]}:  " + _shorten(vocab.decode(x[i]), 16)
+                            for i in te[:SAMPLES]]})
     return Dataset(x[tr], y[tr], x[va], y[va], x[te], y[te], info)
 
 
@@ -476,7 +495,9 @@ def load_chars(seed: int = 0, path: str | None = None, size: int = 20000) -> Dat
         notes=notes + " Each example is 40 characters; the label is the character after them.",
         extras={"vocabulary": vocab, "level": "char", "max_len": CHAR_WINDOW, "pad_id": PAD_ID, "unk_id": UNK_ID,
                 "examples": [text[:CHAR_WINDOW]], "mode": "many-to-one (generation)",
-                "text_chars": len(text)})
+                "text_chars": len(text),
+                "samples": [f"{_visible(vocab.decode_text(w))} → {_visible(vocab.tokens[t])}"
+                            for w, t in zip(arrays[0][:SAMPLES], arrays[1][:SAMPLES])]})
     return Dataset(arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5], info)
 
 
