@@ -73,8 +73,9 @@ class PlotsPanel(QWidget):
     def _plot(self, base: str) -> pg.PlotItem:
         if base in self.plots:
             return self.plots[base]
-        col = len(self.plots)
-        plot = self.view.addPlot(row=0, col=col)
+        # Up to three plots a row, so GANs' four or five curves stay readable.
+        row, col = divmod(len(self.plots), 3)
+        plot = self.view.addPlot(row=row, col=col)
         plot.setLabel("bottom", "epoch")
         plot.setLabel("left", _nice(base))
         plot.showGrid(x=True, y=True, alpha=0.25)
@@ -94,9 +95,9 @@ class PlotsPanel(QWidget):
         plot = self._plot(base)
         colour = theme.SERIES[0] if kind != "val" else theme.SERIES[1]
         if kind == "batch":
-            item = plot.plot(name="training (running mean in epoch)", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
+            item = plot.plot(name="batches (running mean)", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
         elif kind == "epoch":
-            item = plot.plot(name="training (epoch)", pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6,
+            item = plot.plot(name="epoch", pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6,
                              symbolBrush=colour, symbolPen=None)
         else:
             item = plot.plot(name="validation", pen=pg.mkPen(colour, width=2.2, style=Qt.PenStyle.DashLine),
