@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumHeight(340)
+        self.tabs.setMinimumHeight(260)
         self.editors: dict[str, NetworkEditor] = {}
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
