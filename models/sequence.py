@@ -387,8 +387,10 @@ def gradients_through_time(model: Any, x: np.ndarray, y: np.ndarray) -> dict[str
     example and step, then averaged over the examples that have a real (non-padding) token at that step.
     Payload: "steps": int (T,) = 1..T;  "grad_norm": float (T,);  "loss": mean loss (float);
              "layer": "SimpleRNN" | "LSTM" | "GRU".
-    A plain RNN's curve falls steeply towards step 1 (vanishing gradient) once it has trained; gated layers
-    keep early steps reachable when their gates learn to hold the memory.
+    Measured on memory-50 (64 sequences): untrained, a SimpleRNN's curve is flat (its orthogonal start
+    preserves gradients) while LSTM and GRU fall by 1e-4 and 1e-10 towards step 1 (gates start half closed);
+    after 3 epochs the SimpleRNN, which now latches the first token in saturated units, falls by 1e-16, the
+    LSTM by 1e-5 and the GRU only by 5x.
     """
     import tensorflow as tf
 

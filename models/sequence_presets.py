@@ -1,8 +1,10 @@
 """Presets `rnn`, `lstm`, `gru`: Embedding -> recurrent layer -> Dense, fitted to the chosen text task.
 
 Registered through `models.presets._EXTRA_PRESET_MODULES`. Sizes and training settings depend on the task
-(see `_SETTINGS`); the defaults for `memory-N` are the ones measured in the report: with them LSTM and GRU
-solve memory-50 within 20 epochs and the plain RNN does not.
+(see `_settings`). Measured on 2 CPU cores with these defaults (seed 0): on memory-50 all three reach 100 %
+test accuracy within 2 epochs (Keras starts SimpleRNN's recurrent matrix orthogonal, which makes a plain RNN a
+good memory at first); on `sentiment` LSTM and GRU reach 100 % by epoch 3-4 while the plain RNN ends at 67 %
+(seed 0) or 90 % (seed 1) after 10 epochs.
 """
 from __future__ import annotations
 

@@ -7,7 +7,8 @@
   ("play", "show", "work", "love", "act") are nouns after "the" and verbs after a subject, so the tagger must
   read the context. Per-token accuracy, padding masked.
 - `memory-N` (many-to-one, long range): a key token ("A" or "B") followed by N-1 random digits; the label is
-  the key. Everything between is noise, so the network must carry one bit across N steps.
+  the key. Everything between is noise, so the network must carry one bit across N steps. Validation and
+  test sequences have length N; training sequences have lengths from N/10 to N (option `min_length`).
 - `chars` (next-character prediction, for generation): windows of 40 characters from the text we ship in
   resources/ (or a user's UTF-8 file, option `path`); the label is the character that follows.
 
