@@ -130,6 +130,11 @@ _RNN_PARAMS = (
     Param("bidirectional", "bool", False, "Read the sequence forwards and backwards and join both states.",
           key=True),
     Param("dropout", "float", 0.0, "Fraction of input units dropped during training.", 0.0, 0.95),
+    Param("recurrent_initializer", "choice", "orthogonal", "How the state-to-state weights U start. "
+          "'orthogonal' (Keras' default): U keeps the length of the state, so early on a signal neither fades "
+          "nor blows up from step to step. 'glorot_uniform': random weights scaled by layer size, as in the "
+          "textbook RNN; repeated multiplication by U then tends to shrink the state and its gradient.",
+          choices=("orthogonal", "glorot_uniform")),
 )
 
 

@@ -179,3 +179,15 @@ def test_cli_trains_a_recurrent_preset_on_a_user_text(tmp_path, capsys):
     assert main.main(["train", "gru", "--text", str(story), "--epochs", "1", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     assert lines[-1]["event"] == "finished" and 0 <= lines[-1]["accuracy"] <= 1
+
+
+def test_recurrent_initializer_param_reaches_keras_and_rejects_unknown():
+    from models.catalog import ParamError, make_layer
+    glorot = make_layer("SimpleRNN", {"units": 8, "recurrent_initializer": "glorot_uniform"})
+    assert make_layer("LSTM", {"units": 8}).cell.recurrent_initializer.__class__.__name__ == "Orthogonal"
+    assert glorot.cell.recurrent_initializer.__class__.__name__ == "GlorotUniform"
+    glorot.build((None, 5, 3))
+    u = np.asarray(glorot.cell.recurrent_kernel)
+    assert not np.allclose(u.T @ u, np.eye(8), atol=1e-3)  # not orthogonal
+    with pytest.raises(ParamError, match="recurrent_initializer"):
+        make_layer("GRU", {"units": 8, "recurrent_initializer": "zeros"})
