@@ -8,7 +8,7 @@
   read the context. Per-token accuracy, padding masked.
 - `memory-N` (many-to-one, long range): a key token ("A" or "B") followed by N-1 random digits; the label is
   the key. Everything between is noise, so the network must carry one bit across N steps. Validation and
-  test sequences have length N; training sequences have lengths from N/10 to N (option `min_length`).
+  test sequences have length N; training sequences have lengths from N/4 to N (option `min_length`).
 - `chars` (next-character prediction, for generation): windows of 40 characters from the text we ship in
   resources/ (or a user's UTF-8 file, option `path`); the label is the character that follows.
 
@@ -411,13 +411,15 @@ def memory_sequences(n: int, count: int, rng: np.random.Generator) -> tuple[np.n
 
 def load_memory(seed: int = 0, arg: str | None = None, size: int = 3000, min_length: int | None = None) -> Dataset:
     """Validation and test sequences all have length N. Training sequences have lengths drawn between
-    `min_length` (default N/10) and N, padded at the end: the shorter ones give gated networks a gradient they
-    can learn the "keep the first token" mechanism from, which then carries over to length N. With
+    `min_length` (default N/4) and N, padded at the end: the shorter ones give gated networks a gradient they
+    can learn the "keep the first token" mechanism from, which then carries over to length N. Even the shortest
+    keeps the key N/4 steps from the end, far enough for a plain RNN's gradient to fade (measured: a textbook
+    Glorot-initialised SimpleRNN stays at chance on memory-50 for seeds 0, 2, 4 and learns it for seeds 1, 3). With
     min_length=N every training sequence is full length too (the gated networks then often stay at chance for
     many epochs: their gates start half closed, so the first token's gradient has faded after 49 steps)."""
     n = memory_length(arg)
     size = _check_size(size)
-    low = max(MEMORY_MIN_N, n // 10) if min_length is None else min_length
+    low = max(MEMORY_MIN_N, n // 4) if min_length is None else min_length
     if isinstance(low, bool) or not isinstance(low, int) or not MEMORY_MIN_N <= low <= n:
         raise DatasetError(f"memory-{n}: min_length must be a whole number between {MEMORY_MIN_N} and {n}, "
                            f"got {min_length!r}")
