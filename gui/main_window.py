@@ -333,15 +333,22 @@ class MainWindow(QMainWindow):
         return report
 
     def _active_panels(self, exp: Experiment) -> list[Panel]:
-        """Labs always; live panels only while they apply to the current experiment."""
+        """Labs while they are open; live panels while they apply to the current experiment."""
         active = []
         for panel in self.panels:
             try:
-                if panel.area == "lab" or panel.applies_to(exp):
+                if panel.area == "lab":
+                    if self._lab_open(panel):
+                        active.append(panel)
+                elif panel.applies_to(exp):
                     active.append(panel)
             except Exception:  # noqa: BLE001
                 continue
         return active
+
+    def _lab_open(self, panel: Panel) -> bool:
+        dock = self.docks[f"panel_{type(panel).__name__}"]
+        return self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea and not dock.isHidden()
 
     def _update_panel_visibility(self) -> None:
         exp = self.document.experiment
@@ -616,6 +623,8 @@ class MainWindow(QMainWindow):
 
     def open_lab(self, panel: Panel) -> None:
         dock = self.docks[f"panel_{type(panel).__name__}"]
+        if not self._lab_open(panel):  # closed labs skip edits: bring this one up to date
+            self._panel_call(panel, "on_experiment_changed", self.document.experiment.copy())
         if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
             self._place_panel(panel, dock)
         dock.show()

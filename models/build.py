@@ -6,8 +6,10 @@ and a plain-English reason instead of a traceback.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,8 +100,27 @@ def keras_layer_name(index: int, type_name: str) -> str:
     return f"L{index:02d}_{type_name.lower()}"
 
 
-def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True) -> tuple[Any, ShapeReport]:
-    """Build symbolically; returns (keras.Model or None, report). Never raises for a bad stack."""
+_PREFIX_CACHE: "OrderedDict[str, tuple[Any, LayerRow]]" = OrderedDict()
+_PREFIX_CACHE_SIZE = 512
+
+
+def clear_validation_cache() -> None:
+    """Forget cached symbolic prefixes (call with keras.backend.clear_session())."""
+    _PREFIX_CACHE.clear()
+
+
+def _prefix_key(key: str, layer_spec: Any) -> str:
+    return key + "|" + json.dumps([layer_spec.type, layer_spec.params], sort_keys=True, default=str)
+
+
+def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True,
+                  reuse_prefixes: bool = False) -> tuple[Any, ShapeReport]:
+    """Build symbolically; returns (keras.Model or None, report). Never raises for a bad stack.
+
+    reuse_prefixes (validation only): layers whose spec and everything above them are unchanged since an
+    earlier call reuse that call's symbolic output, so an edit near the bottom of a deep stack rebuilds only
+    what follows it.
+    """
     import keras
 
     report = ShapeReport(role=role)
@@ -113,7 +134,16 @@ def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True
         report.error = BuildError(-1, "Input", "the network has no layers yet: add at least one", role)
         return None, report
     x = inputs
+    key = json.dumps([list(spec.input_shape), spec.input_dtype])
     for i, layer_spec in enumerate(spec.layers):
+        if reuse_prefixes:
+            key = _prefix_key(key, layer_spec)
+            hit = _PREFIX_CACHE.get(key)
+            if hit is not None:
+                _PREFIX_CACHE.move_to_end(key)
+                x, row = hit
+                report.rows.append(row)
+                continue
         shape = tuple(x.shape)
         try:
             layer_type(layer_spec.type)
@@ -145,8 +175,13 @@ def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True
                                       "the input is too small for this kernel/pool; use padding 'same', a "
                                       "smaller window or fewer pooling layers", role)
             return None, report
-        report.rows.append(LayerRow(i, layer_spec.type, out_shape, int(layer.count_params()), layer.name))
+        row = LayerRow(i, layer_spec.type, out_shape, int(layer.count_params()), layer.name)
+        report.rows.append(row)
         x = y
+        if reuse_prefixes:
+            _PREFIX_CACHE[key] = (x, row)
+            if len(_PREFIX_CACHE) > _PREFIX_CACHE_SIZE:
+                _PREFIX_CACHE.popitem(last=False)
     model = keras.Model(inputs, x, name=role) if make_model else None
     return model, report
 
@@ -159,11 +194,11 @@ def validate_network(spec: NetworkSpec, role: str = "main") -> ShapeReport:
     try:
         from keras.src.backend.common import global_state
     except ImportError:  # private module moved: fall back to a full (slower) build
-        return build_network(spec, role, make_model=False)[1]
+        return build_network(spec, role, make_model=False, reuse_prefixes=True)[1]
     pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
     try:
         with keras.StatelessScope():
-            _, report = build_network(spec, role, make_model=False)
+            _, report = build_network(spec, role, make_model=False, reuse_prefixes=True)
     finally:
         # The deferred variables would otherwise pile up in Keras' global list on every edit.
         global_state.set_global_attribute("uninitialized_variables", pending)

@@ -1,6 +1,7 @@
 """MNIST: the Keras cache, a download, a user's mnist.npz, or the 5,000 digits we ship (always works offline)."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,17 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return (x.astype("float32") / 255.0)[..., None]
 
 
+@functools.lru_cache(maxsize=1)
 def load_offline_arrays() -> tuple[np.ndarray, np.ndarray]:
-    """The shipped subset: (5000, 28, 28) uint8 and labels, sorted by label."""
+    """The shipped subset: (5000, 28, 28) uint8 and labels, sorted by label.
+
+    Read once per process (panels ask for sample digits on every edit); the arrays are read-only so no caller
+    can change the cached copy."""
     with np.load(OFFLINE_FILE) as data:
-        return data["x"], data["y"]
+        x, y = data["x"], data["y"]
+    x.flags.writeable = False
+    y.flags.writeable = False
+    return x, y
 
 
 def _from_npz(path: Path) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:

@@ -152,7 +152,7 @@ class TrainingSession:
                t_start: float) -> RunResult:
         import keras
 
-        from ..build import BuildFailed
+        from ..build import BuildFailed, clear_validation_cache
         from ..data import DatasetError, load_dataset
         from .callbacks import ControlCallback, NanGuard, ProbeCallback, ReportingCallback
         from .recipe import RecipeError, get_recipe
@@ -162,6 +162,7 @@ class TrainingSession:
         # Release the previous run's graphs and variables before building new ones.
         self._model = self._export_model = None
         keras.backend.clear_session()
+        clear_validation_cache()
         keras.utils.set_random_seed(cfg.seed)
         try:
             data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)

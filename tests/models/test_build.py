@@ -75,3 +75,18 @@ def test_random_stacks_build_or_give_a_located_error(shape, layers):
         assert -1 <= err.index < max(1, len(layers))
         assert err.reason and "Traceback" not in err.reason
         assert err.layer_type == ("Input" if err.index < 0 else layers[err.index].type)
+
+
+def test_validation_reuses_unchanged_prefixes_and_stays_correct():
+    layers = [LayerSpec("Conv2D", {"filters": 4, "padding": "same"}), LayerSpec("MaxPooling2D"),
+              LayerSpec("Flatten"), LayerSpec("Dense", {"units": 5})]
+    first = validate_network(NetworkSpec((8, 8, 1), layers))
+    layers[3] = LayerSpec("Dense", {"units": 7})
+    second = validate_network(NetworkSpec((8, 8, 1), layers))
+    assert second.rows[:4] == first.rows[:4]  # same objects: the prefix came from the cache
+    assert second.rows[4].output_shape == (None, 7) and second.rows[4].params == 64 * 7 + 7
+    layers[0] = LayerSpec("Conv2D", {"filters": 2, "padding": "same"})
+    third = validate_network(NetworkSpec((8, 8, 1), layers))
+    assert [r.output_shape for r in third.rows] == [(None, 8, 8, 1), (None, 8, 8, 2), (None, 4, 4, 2),
+                                                     (None, 32), (None, 7)]
+    assert third.total_params == build_network(NetworkSpec((8, 8, 1), layers))[1].total_params
