@@ -203,6 +203,7 @@ class TrainingPanel(QWidget):
         self.seed.valueChanged.connect(lambda v: self._changed("seed", int(v)))
         self.set_running(False)
         self._t0 = 0.0
+        self._last_progress = 0.0
         self._epochs = 1
         self._steps = 1
 
@@ -244,6 +245,7 @@ class TrainingPanel(QWidget):
 
     def begin(self, epochs: int, steps: int) -> None:
         self._t0 = time.perf_counter()
+        self._last_progress = 0.0
         self._epochs, self._steps = max(1, epochs), max(1, steps)
         self.progress.setRange(0, self._epochs * self._steps)
         self.progress.setValue(0)
@@ -251,6 +253,10 @@ class TrainingPanel(QWidget):
         self.message.setText("")
 
     def update_progress(self, epoch: int, batch: int, step: int, paused_seconds: float = 0.0) -> None:
+        now = time.perf_counter()
+        if now - self._last_progress < 0.2 and batch < self._steps:
+            return  # a progress bar repaint costs ~2 ms; 5 updates a second read as continuous
+        self._last_progress = now
         done = min(step, self._epochs * self._steps)
         self.progress.setValue(done)
         elapsed = time.perf_counter() - self._t0 - paused_seconds
