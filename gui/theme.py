@@ -43,6 +43,9 @@ QTreeWidget::item {{ padding: 3px 0; }}
 
 
 def apply(app: QApplication) -> None:
+    if app.property("layerwise_theme"):
+        return  # restyling an application re-polishes every widget it has
+    app.setProperty("layerwise_theme", True)
     font = QFont("DejaVu Sans", 10)
     app.setFont(font)
     app.setStyle("Fusion")

@@ -4,7 +4,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.app import wait_until  # noqa: E402,F401  (re-exported for tests)
@@ -46,6 +46,8 @@ def make_window(qtbot, settings):
         win._closing = True
         win.close()
         assert win.controller.shutdown(timeout=15), "worker thread did not stop"
+        win.deleteLater()  # closed windows would otherwise pile up and slow every later test
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     leaked = _visible_top_levels() - before - set(windows)
     assert not leaked, f"leaked top-level widgets: {leaked}"

@@ -102,6 +102,7 @@ def test_convolution_and_receptive_field_labs(window, tmp_path):
     assert "not an image" in lab.formula.text()
 
     rf = _panel(window, ReceptiveFieldLab)
+    window.open_lab(rf)  # closed labs skip edits; opening one brings it up to date
     assert rf.layer.count() == 0 and "no convolution" in rf.info.text()  # the MLP has none
     window.document.new(get_preset("cnn").make("mnist-offline"))
     assert rf.layer.count() == 7
