@@ -1,4 +1,5 @@
 """Shared GUI fixtures: an offscreen MainWindow with throwaway settings, joined and checked for leaks."""
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,6 +50,10 @@ def make_window(qtbot, settings):
         win.deleteLater()  # closed windows would otherwise pile up and slow every later test
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
+    # Collect the deleted windows' Python wrappers here, on the GUI thread: left as garbage, they would be
+    # collected by whichever thread runs gc next, e.g. the next worker's keras clear_session, and PySide
+    # destructors on a non-GUI thread can deadlock with the event loop.
+    gc.collect()
     leaked = _visible_top_levels() - before - set(windows)
     assert not leaked, f"leaked top-level widgets: {leaked}"
 
