@@ -6,6 +6,7 @@ futures of plain values back.
 from __future__ import annotations
 
 import collections
+import gc
 import concurrent.futures as cf
 import threading
 from typing import Any, Callable
@@ -137,6 +138,10 @@ class TrainingController(QObject):
     def start(self, experiment: Experiment, probes: list[Any] | None = None) -> None:
         if self.running:
             return
+        # The run starts with keras' clear_session, which runs gc on the worker thread. Collect Qt wrappers of
+        # deleted widgets (inspector rows, panel content) here first: PySide destructors on a non-GUI thread
+        # can deadlock with the event loop.
+        gc.collect()
         self._reporter = QueueReporter()
         self._run_future = self.session.start(experiment, self._reporter, probes or [])
         self._timer.start()
