@@ -84,8 +84,22 @@ class TrainingController(QObject):
         self._timer.setInterval(DRAIN_MS)
         self._timer.timeout.connect(self._drain)
         self._future_done.connect(self._on_future_done, Qt.ConnectionType.QueuedConnection)
+        # Garbage is collected on the GUI thread only. Automatic collection runs in whichever thread happens
+        # to allocate, and PySide wrappers destroyed on the TF worker can deadlock with the event loop (seen
+        # in the test suite). Young generations every second are cheap; full passes only between runs.
+        gc.disable()
+        self._gc_ticks = 0
+        self._gc_timer = QTimer(self)
+        self._gc_timer.setInterval(1000)
+        self._gc_timer.timeout.connect(self._collect_garbage)
+        self._gc_timer.start()
         self.device = ""
         self.call(_warm_up, self._on_device)
+
+    @Slot()
+    def _collect_garbage(self) -> None:
+        self._gc_ticks += 1
+        gc.collect(2 if (self._gc_ticks % 30 == 0 and not self.running) else 1)
 
     # --- generic work on the TF thread ------------------------------------------------------------------
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
@@ -233,5 +247,9 @@ class TrainingController(QObject):
     def shutdown(self, timeout: float = 3.0) -> bool:
         """Stop any run and wait at most `timeout` seconds for the worker; never hangs the GUI."""
         self._timer.stop()
-        return self.session.shutdown(timeout)
+        self._gc_timer.stop()
+        gc.collect()
+        ended = self.session.shutdown(timeout)
+        gc.enable()
+        return ended
 
