@@ -63,9 +63,7 @@ class BackpropLab(Panel):
         super().__init__(ctx)
         self.example = bp.worked_example(0)
         self.index = 0
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
 
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Backpropagation, one step at a time",

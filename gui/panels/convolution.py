@@ -62,9 +62,7 @@ class ConvolutionLab(Panel):
         self.picture: np.ndarray | None = None  # a loaded file, or None for an MNIST digit
         self.result: conv.ConvResult | None = None
         self.pooled: conv.PoolResult | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
 
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Convolution", "Slide a small grid of weights (the kernel) over the image; "
@@ -293,9 +291,7 @@ class ReceptiveFieldLab(Panel):
         self.chain: rf.Chain | None = None
         self.region: rf.Region | None = None
         self._input_shape: tuple[int, ...] = ()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Receptive field", "The part of the input one output pixel depends on. "
                                       "Each convolution or pooling layer widens it by (window − 1) × the "

@@ -98,9 +98,7 @@ class ResultsPanel(Panel):
         self.results: dict[str, Any] | None = None
         self.selected: tuple[int, int] | None = None
         self.count_items: list[pg.TextItem] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         self.matrix_plot = lw.plot("predicted class", "true class", "Row = the true class, column = what the "
                                    "network said. The diagonal holds the correct answers; click any cell to see "
                                    "its test images.")
@@ -359,9 +357,7 @@ class TryItLab(Panel):
         super().__init__(ctx)
         self._busy = False
         self._again = False
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         left = QVBoxLayout()
         self.canvas = DigitCanvas(200)
         self.canvas.changed.connect(self._schedule)

@@ -48,9 +48,7 @@ class FeatureMapsPanel(Panel):
         self.probe: Any = None
         self.columns: list[tuple[Any, FitImage]] = []
         self.updates = 0
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         side = QVBoxLayout()
         side.addWidget(lw.heading("Inside the CNN", "Each layer's output for one image. Early layers respond to "
                                   "edges and strokes; deeper ones to larger parts of the digit."))

@@ -18,13 +18,6 @@ from . import lab_widgets as lw
 from .base import Panel, PanelContext
 
 
-def _row_layout(widget: Panel) -> QHBoxLayout:
-    layout = QHBoxLayout(widget)
-    layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-    layout.setSpacing(theme.SPACING * 2)
-    return layout
-
-
 class ActivationsLab(Panel):
     """Each activation and its derivative on one plot, with its range and the vanishing-gradient readout."""
 
@@ -34,7 +27,7 @@ class ActivationsLab(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = _row_layout(self)
+        layout = lw.panel_row(self)
         self.plots: dict[str, pg.PlotWidget] = {}
         self.range_labels: dict[str, object] = {}
         for name, act in activations.ACTIVATIONS.items():
@@ -99,7 +92,7 @@ class SoftmaxLab(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = _row_layout(self)
+        layout = lw.panel_row(self)
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Softmax", "softmax(z)ᵢ = exp(zᵢ / T) / Σⱼ exp(zⱼ / T): every score becomes "
                                       "a positive number and they are scaled to add up to 1."))
@@ -176,7 +169,7 @@ class LossesLab(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = _row_layout(self)
+        layout = lw.panel_row(self)
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("MSE vs cross-entropy", "Both compare a predicted distribution with a one-hot "
                                       "target (1 for the true class, 0 elsewhere)."))
@@ -244,7 +237,7 @@ class GradientDescentLab(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = _row_layout(self)
+        layout = lw.panel_row(self)
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Gradient descent", "Each step moves the parameters against the gradient: "
                                       "w ← w − step × ∇L(w)."))

@@ -20,6 +20,7 @@ from models.specs import Experiment
 
 from .. import theme
 from ..training_panel import FitImage, grey_pixmap
+from . import lab_widgets as lw
 from .base import Panel
 
 INTERPOLATION_STEPS = 21
@@ -81,9 +82,7 @@ class GenerativePanel(Panel):
         self.has_model = False
         self._probe_points = False
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         layout.addLayout(self._grid_column(), 5)
         layout.addLayout(self._curve_column(), 4)
         layout.addWidget(self._side_tabs(), 4)

@@ -7,9 +7,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from .. import theme
+
+
+def panel_row(widget: QWidget) -> QHBoxLayout:
+    """The horizontal layout every panel starts from: controls left, views right, the app's margins."""
+    layout = QHBoxLayout(widget)
+    layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+    layout.setSpacing(theme.SPACING * 2)
+    return layout
 
 
 def heading(text: str, tip: str = "") -> QLabel:

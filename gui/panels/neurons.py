@@ -34,9 +34,7 @@ class McpLab(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
 
         # Controls.
         controls = QVBoxLayout()
@@ -213,9 +211,7 @@ class DecisionBoundaryPanel(Panel):
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         self.plot = lw.plot("x1", "x2", "Background: the network's probability of class 1 at every point (orange "
                             "near 1, blue near 0, white at 0.5, where the boundary lies). Dots: the training data "
                             "coloured by their true class.")

@@ -38,9 +38,7 @@ class OverfitLab(Panel):
         self._stop = threading.Event()
         self._queue: collections.deque[tuple[str, int, dict[str, float]]] = collections.deque()
         self.history: dict[str, dict[str, list[float]]] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
-        layout.setSpacing(theme.SPACING * 2)
+        layout = lw.panel_row(self)
         controls = QVBoxLayout()
         controls.addWidget(lw.heading("Overfitting and regularisation",
                                       "With few examples a network can memorise them: the training loss keeps "
