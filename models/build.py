@@ -100,26 +100,29 @@ def keras_layer_name(index: int, type_name: str) -> str:
     return f"L{index:02d}_{type_name.lower()}"
 
 
-_PREFIX_CACHE: "OrderedDict[str, tuple[Any, LayerRow]]" = OrderedDict()
-_PREFIX_CACHE_SIZE = 512
+# Validation cache: (layer spec, input shape, input dtype) -> (output shape, output dtype, parameters).
+# In a stack each layer's result depends only on its own settings and the tensor it receives, so after an
+# edit every layer whose input did not change is answered from here, above or below the edit.
+_LAYER_CACHE: "OrderedDict[str, tuple[tuple[int | None, ...], str, int]]" = OrderedDict()
+_LAYER_CACHE_SIZE = 2048
 
 
 def clear_validation_cache() -> None:
-    """Forget cached symbolic prefixes (call with keras.backend.clear_session())."""
-    _PREFIX_CACHE.clear()
+    """Forget cached layer results (call with keras.backend.clear_session())."""
+    _LAYER_CACHE.clear()
 
 
-def _prefix_key(key: str, layer_spec: Any) -> str:
-    return key + "|" + json.dumps([layer_spec.type, layer_spec.params], sort_keys=True, default=str)
+def _layer_key(layer_spec: Any, shape: tuple[int | None, ...], dtype: str) -> str:
+    return json.dumps([layer_spec.type, layer_spec.params, list(shape), dtype], sort_keys=True, default=str)
 
 
 def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True,
-                  reuse_prefixes: bool = False) -> tuple[Any, ShapeReport]:
+                  reuse_layers: bool = False) -> tuple[Any, ShapeReport]:
     """Build symbolically; returns (keras.Model or None, report). Never raises for a bad stack.
 
-    reuse_prefixes (validation only): layers whose spec and everything above them are unchanged since an
-    earlier call reuse that call's symbolic output, so an edit near the bottom of a deep stack rebuilds only
-    what follows it.
+    reuse_layers (validation only, no model): a layer seen before with the same settings and the same input
+    shape reuses that result instead of being built again, so an edit rebuilds only the layers whose input
+    it changed.
     """
     import keras
 
@@ -133,18 +136,20 @@ def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True
     if not spec.layers:
         report.error = BuildError(-1, "Input", "the network has no layers yet: add at least one", role)
         return None, report
+    reuse_layers = reuse_layers and not make_model  # a model needs every layer really connected
     x = inputs
-    key = json.dumps([list(spec.input_shape), spec.input_dtype])
     for i, layer_spec in enumerate(spec.layers):
-        if reuse_prefixes:
-            key = _prefix_key(key, layer_spec)
-            hit = _PREFIX_CACHE.get(key)
-            if hit is not None:
-                _PREFIX_CACHE.move_to_end(key)
-                x, row = hit
-                report.rows.append(row)
-                continue
         shape = tuple(x.shape)
+        if reuse_layers:
+            key = _layer_key(layer_spec, shape, str(x.dtype))
+            hit = _LAYER_CACHE.get(key)
+            if hit is not None:
+                _LAYER_CACHE.move_to_end(key)
+                out_shape, out_dtype, params = hit
+                report.rows.append(LayerRow(i, layer_spec.type, out_shape, params,
+                                            keras_layer_name(i, layer_spec.type)))
+                x = keras.KerasTensor(out_shape, dtype=out_dtype)
+                continue
         try:
             layer_type(layer_spec.type)
         except ParamError as exc:
@@ -178,27 +183,27 @@ def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True
         row = LayerRow(i, layer_spec.type, out_shape, int(layer.count_params()), layer.name)
         report.rows.append(row)
         x = y
-        if reuse_prefixes:
-            _PREFIX_CACHE[key] = (x, row)
-            if len(_PREFIX_CACHE) > _PREFIX_CACHE_SIZE:
-                _PREFIX_CACHE.popitem(last=False)
+        if reuse_layers:
+            _LAYER_CACHE[key] = (out_shape, str(y.dtype), row.params)
+            if len(_LAYER_CACHE) > _LAYER_CACHE_SIZE:
+                _LAYER_CACHE.popitem(last=False)
     model = keras.Model(inputs, x, name=role) if make_model else None
     return model, report
 
 
 def validate_network(spec: NetworkSpec, role: str = "main") -> ShapeReport:
-    """The shape report only. Builds inside a StatelessScope, so weights are never initialised: creating
-    and filling variables is most of a build's cost, and validation runs on every edit."""
+    """The shape report only. Builds inside a StatelessScope that never initialises the variables: filling
+    weights with random numbers was most of a build's cost, and validation runs on every edit."""
     import keras
 
     try:
         from keras.src.backend.common import global_state
     except ImportError:  # private module moved: fall back to a full (slower) build
-        return build_network(spec, role, make_model=False, reuse_prefixes=True)[1]
+        return build_network(spec, role, make_model=False, reuse_layers=True)[1]
     pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
     try:
-        with keras.StatelessScope():
-            _, report = build_network(spec, role, make_model=False, reuse_prefixes=True)
+        with keras.StatelessScope(initialize_variables=False):
+            _, report = build_network(spec, role, make_model=False, reuse_layers=True)
     finally:
         # The deferred variables would otherwise pile up in Keras' global list on every edit.
         global_state.set_global_attribute("uninitialized_variables", pending)

@@ -77,16 +77,28 @@ def test_random_stacks_build_or_give_a_located_error(shape, layers):
         assert err.layer_type == ("Input" if err.index < 0 else layers[err.index].type)
 
 
-def test_validation_reuses_unchanged_prefixes_and_stays_correct():
+def test_validation_rebuilds_only_layers_whose_input_changed(monkeypatch):
+    import models.catalog as catalog
+
+    built: list[str] = []
+    real = catalog.make_layer
+    monkeypatch.setattr(catalog, "make_layer", lambda t, p, name=None: built.append(t) or real(t, p, name))
     layers = [LayerSpec("Conv2D", {"filters": 4, "padding": "same"}), LayerSpec("MaxPooling2D"),
-              LayerSpec("Flatten"), LayerSpec("Dense", {"units": 5})]
-    first = validate_network(NetworkSpec((8, 8, 1), layers))
+              LayerSpec("Flatten"), LayerSpec("Dense", {"units": 5}), LayerSpec("Dense", {"units": 3})]
+    first = validate_network(NetworkSpec((8, 8, 3), layers))
     layers[3] = LayerSpec("Dense", {"units": 7})
-    second = validate_network(NetworkSpec((8, 8, 1), layers))
-    assert second.rows[:4] == first.rows[:4]  # same objects: the prefix came from the cache
+    built.clear()
+    second = validate_network(NetworkSpec((8, 8, 3), layers))
+    assert second.rows[:4] == first.rows[:4]
     assert second.rows[4].output_shape == (None, 7) and second.rows[4].params == 64 * 7 + 7
+    assert built == ["Dense", "Dense"]  # the edited layer and the one it feeds; nothing above
+    layers[3] = LayerSpec("Dense", {"units": 5})
+    built.clear()
+    assert validate_network(NetworkSpec((8, 8, 3), layers)).rows == first.rows
+    assert built == []  # undo: every layer sees an input it has seen before
     layers[0] = LayerSpec("Conv2D", {"filters": 2, "padding": "same"})
-    third = validate_network(NetworkSpec((8, 8, 1), layers))
-    assert [r.output_shape for r in third.rows] == [(None, 8, 8, 1), (None, 8, 8, 2), (None, 4, 4, 2),
-                                                     (None, 32), (None, 7)]
-    assert third.total_params == build_network(NetworkSpec((8, 8, 1), layers))[1].total_params
+    third = validate_network(NetworkSpec((8, 8, 3), layers))
+    assert [r.output_shape for r in third.rows] == [(None, 8, 8, 3), (None, 8, 8, 2), (None, 4, 4, 2),
+                                                     (None, 32), (None, 5), (None, 3)]
+    assert third.total_params == build_network(NetworkSpec((8, 8, 3), layers))[1].total_params
+    assert [r.index for r in third.rows] == [-1, 0, 1, 2, 3, 4]
