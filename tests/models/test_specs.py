@@ -54,3 +54,20 @@ def test_layer_params_survive_round_trip():
     net = NetworkSpec((4,), [LayerSpec("Dense", {"units": 3, "l2": 0.01})])
     exp = Experiment("supervised", {"main": net}, "blobs")
     assert Experiment.from_json(exp.to_json()).networks["main"].layers[0].params == {"units": 3, "l2": 0.01}
+
+
+@pytest.mark.parametrize("name", [p.name for p in all_presets()])
+def test_copy_is_deep_and_equal(name):
+    import copy
+
+    preset = get_preset(name)
+    exp = preset.make(preset.default_dataset)
+    exp.options["nested"] = {"a": [1, 2]}
+    dup = exp.copy()
+    assert dup == copy.deepcopy(exp)
+    dup.networks[next(iter(dup.networks))].layers[0].params["probe"] = 1
+    dup.training.metrics.append("mse")
+    dup.options["nested"]["a"].append(3)
+    assert exp == copy.deepcopy(exp) and dup != exp
+    assert "probe" not in exp.networks[next(iter(exp.networks))].layers[0].params
+    assert exp.options["nested"] == {"a": [1, 2]}
