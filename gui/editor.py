@@ -34,21 +34,32 @@ class Block(QGraphicsObject):
     def __init__(self, index: int, title: str, detail: str, category: str, shape: str, params: int | None,
                  error: str = "") -> None:
         super().__init__()
-        self.index = index
-        self.title = title
-        self.detail = detail
-        self.category = category
-        self.shape_label = shape
-        self.params = params
-        self.error = error
+        self._content: tuple[Any, ...] = ()
         self.selected = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor if index >= 0 else Qt.CursorShape.ArrowCursor)
+        self.set_content(index, title, detail, category, shape, params, error)
+
+    def set_content(self, index: int, title: str, detail: str, category: str, shape: str, params: int | None,
+                    error: str = "") -> None:
+        """Blocks are reused across edits; only a block whose text changed is repainted."""
+        content = (index, title, detail, category, shape, params, error)
+        if content == self._content:
+            return
+        if not self._content or self._content[0] != index:
+            self.setCursor(Qt.CursorShape.PointingHandCursor if index >= 0 else Qt.CursorShape.ArrowCursor)
+        self._content = content
+        self.index, self.title, self.detail, self.category, self.shape_label, self.params, self.error = content
         tip = CATALOG[title].help if title in CATALOG else "The input: one example's shape, set by the dataset."
         if error:
             tip = f"<b>Problem:</b> {error}<br><br>{tip}"
         self.setToolTip(f"<b>{title}</b><br>{tip}")
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return QRectF(-2, -2, BLOCK_W + 4, BLOCK_H + 4)
@@ -92,6 +103,11 @@ class Arrow(QGraphicsItem):
         super().__init__()
         self.y0, self.y1, self.label = y0, y1, label
 
+    def set_label(self, label: str) -> None:
+        if label != self.label:
+            self.label = label
+            self.update()
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(LEFT + BLOCK_W / 2 - 10, self.y0, 200, self.y1 - self.y0)
 
@@ -131,7 +147,8 @@ class NetworkEditor(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.blocks: list[Block] = []
-        self._keep: list[Any] = []
+        self.arrows: list[Arrow] = []
+        self._notes: list[QGraphicsTextItem] = []  # the reason beside a red block
         self.layers: list[LayerSpec] = []
         self.input_shape: tuple[int, ...] = ()
         self.report: ShapeReport | None = None
@@ -158,8 +175,7 @@ class NetworkEditor(QGraphicsView):
     def set_selected(self, index: int | None) -> None:
         self.selected_index = index
         for block in self.blocks:
-            block.selected = block.index == index
-            block.update()
+            block.set_selected(block.index == index)
         if index is not None:
             for block in self.blocks:
                 if block.index == index:
@@ -173,11 +189,9 @@ class NetworkEditor(QGraphicsView):
         return {r.index: r for r in self.report.rows} if self.report else {}
 
     def _rebuild(self) -> None:
+        """Bring the scene up to date, reusing the items already there: an edit changes a block or two, and
+        rebuilding and repainting all of them made every edit of a deep network visibly slower."""
         scene = self.scene()
-        scene.clear()
-        self._drop_line = None
-        self.blocks = []
-        self._keep: list[Any] = []  # Python-side items must outlive their place in the scene
         rows = self._rows()
         error = self.error
         in_shape = (None, *self.input_shape)
@@ -188,19 +202,33 @@ class NetworkEditor(QGraphicsView):
             entries.append((i, layer.type, summary_text(layer.type, layer.params) or (ltype.category if ltype else ""),
                             ltype.category if ltype else "", row.output_shape if row else None,
                             row.params if row else None))
+        for note in self._notes:
+            scene.removeItem(note)
+        self._notes = []
+        while len(self.blocks) > len(entries):
+            scene.removeItem(self.blocks.pop())
+        while len(self.arrows) > len(entries) - 1:
+            scene.removeItem(self.arrows.pop())
         y = TOP
         prev_shape: tuple[int | None, ...] | None = None
         for k, (index, title, detail, category, shape, params) in enumerate(entries):
             if k > 0:
-                arrow = Arrow(y - GAP, y, _shape_text(prev_shape))
-                scene.addItem(arrow)
-                self._keep.append(arrow)
+                if k - 1 < len(self.arrows):
+                    self.arrows[k - 1].set_label(_shape_text(prev_shape))
+                else:
+                    arrow = Arrow(y - GAP, y, _shape_text(prev_shape))
+                    scene.addItem(arrow)
+                    self.arrows.append(arrow)
             err = error.reason if error is not None and error.index == index else ""
-            block = Block(index, title, detail, category, _shape_text(shape), params, err)
-            block.setPos(LEFT, y)
-            block.selected = index == self.selected_index
-            scene.addItem(block)
-            self.blocks.append(block)
+            if k < len(self.blocks):
+                block = self.blocks[k]
+                block.set_content(index, title, detail, category, _shape_text(shape), params, err)
+            else:
+                block = Block(index, title, detail, category, _shape_text(shape), params, err)
+                block.setPos(LEFT, y)
+                scene.addItem(block)
+                self.blocks.append(block)
+            block.set_selected(index == self.selected_index)
             if err:
                 text = QGraphicsTextItem()
                 text.setTextWidth(280)
@@ -208,7 +236,7 @@ class NetworkEditor(QGraphicsView):
                 text.setPlainText("⚠ " + err)
                 text.setPos(LEFT + BLOCK_W + 16, y - 2)
                 scene.addItem(text)
-                self._keep.append(text)
+                self._notes.append(text)
             prev_shape = shape
             y += BLOCK_H + GAP
         height = y - GAP + TOP

@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _reload_from_document(self) -> None:
         exp = self.document.experiment
+        # Validation first: the worker checks shapes while this thread redraws the blocks and the inspector.
+        self.validation_pending = True
+        self.controller.validate(exp)
         roles = list(exp.networks)
         if list(self.editors) != roles:
             self.tabs.clear()
@@ -314,9 +317,7 @@ class MainWindow(QMainWindow):
         preferred = get_preset(exp.preset).datasets if exp.preset else ()
         self.training.show_settings(exp, preferred)
         self._refresh_inspector()
-        self.validation_pending = True
         self._update_start()
-        self.controller.validate(exp)
         self._request_preview()
         self._update_panel_visibility()
         for panel in self._active_panels(exp):

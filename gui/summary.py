@@ -8,6 +8,8 @@ from models.build import ShapeReport, format_shape
 
 from . import theme
 
+_RED = Qt.ItemDataRole.UserRole + 1  # marks error rows, so a reused item is recoloured only on change
+
 
 class SummaryTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,14 +40,27 @@ class SummaryTable(QWidget):
                              format_shape(r.output_shape), r.params))
             if report.error is not None:
                 rows.append(("!", prefix + report.error.layer_type, "error: " + report.error.reason, None))
-        self.table.setRowCount(len(rows))
-        for i, (idx, name, shape, params) in enumerate(rows):
-            for j, text in enumerate((idx, name, shape, "" if params is None else f"{params:,}")):
-                item = QTableWidgetItem(text)
-                if j == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if idx == "!":
-                    item.setForeground(Qt.GlobalColor.red)
-                self.table.setItem(i, j, item)
+        # Rows are rewritten in place and only where the text changed: an edit usually changes a row or two,
+        # and every setItem makes the resize-to-contents header measure its whole column again.
+        table = self.table
+        table.setUpdatesEnabled(False)
+        try:
+            table.setRowCount(len(rows))
+            for i, (idx, name, shape, params) in enumerate(rows):
+                for j, text in enumerate((idx, name, shape, "" if params is None else f"{params:,}")):
+                    item = table.item(i, j)
+                    if item is None:
+                        item = QTableWidgetItem(text)
+                        if j == 3:
+                            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        table.setItem(i, j, item)
+                    elif item.text() != text:
+                        item.setText(text)
+                    red = idx == "!"
+                    if item.data(_RED) != red:
+                        item.setData(_RED, red)
+                        item.setForeground(Qt.GlobalColor.red if red else self.palette().text())
+        finally:
+            table.setUpdatesEnabled(True)
         total = sum(r.total_params for r in reports.values())
         self.total.setText(f"Total parameters: {total:,}")

@@ -88,6 +88,7 @@ class FeatureMapsPanel(Panel):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout.addWidget(scroll, 5)
+        self._shown_key: tuple[tuple[int, ...], int] | None = None
         self._show_input(ctx.experiment())
 
     def applies_to(self, experiment: Experiment) -> bool:
@@ -103,9 +104,14 @@ class FeatureMapsPanel(Panel):
     def _show_input(self, experiment: Experiment) -> None:
         if not has_feature_layers(experiment):
             return
+        # Called after every edit; the picture only changes with the input shape or the chosen image.
+        key = (tuple(experiment.networks["main"].input_shape), self.index.value())
+        if key == self._shown_key:
+            return
         img = self._image(experiment)
         if img is not None:
             self.input_view.set_source(grey_pixmap(lw.to_u8(img[..., 0], 0.0, 1.0), 3))
+            self._shown_key = key
 
     def on_experiment_changed(self, experiment: Experiment) -> None:
         self._show_input(experiment)
