@@ -531,6 +531,8 @@ class MainWindow(QMainWindow):
         self.message_bar.hide()
         self.training.message.setText("")
         self.plots.reset()
+        # loss + each metric; GANs log d_loss, g_loss and D(x), D(G(z)) (or the critic's estimate).
+        self.plots.prepare(1 + len(exp.training.metrics) if exp.family == "supervised" else 4)
         self.training.begin(exp.training.epochs, 1)
         self.controller.start(exp, probes)
         self.training.set_running(True)
@@ -555,7 +557,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_started(self, event: Any) -> None:
-        self.plots.reset(event.steps_per_epoch)
+        self.plots.reset(event.steps_per_epoch, event.epochs)
         self.training.begin(event.epochs, event.steps_per_epoch)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)

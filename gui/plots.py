@@ -7,20 +7,69 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from . import theme
 
 MAX_BATCH_POINTS = 4000  # older batch points are thinned 2:1 beyond this
 REDRAW_MS = 250
+# The y range follows the data in steps: it grows as soon as a point falls outside, and shrinks only when
+# the data fill less than this share of it. Every range change repaints the axes (their tick labels are
+# the most expensive thing the window draws), so a range that moves with every batch stalls the window.
+SHRINK_BELOW = 0.3
+Y_PADDING = 0.08
 
 
 def _base(metric: str) -> str:
     return metric[4:] if metric.startswith("val_") else metric
 
 
+def _is_loss(metric: str) -> bool:
+    """Losses and errors fall towards zero, so their plots keep zero in view from the start."""
+    return any(word in metric for word in ("loss", "error", "mse", "mae"))
+
+
 def _nice(metric: str) -> str:
     return metric.replace("_", " ")
+
+
+def fitted_range(lo: float, hi: float, current: tuple[float, float] | None, falls_to_zero: bool = False
+                 ) -> tuple[float, float] | None:
+    """The y range for data spanning [lo, hi] given the range shown now; None means keep the current one.
+
+    The range the data ask for starts at zero for data that never go below it when they are a loss
+    (`falls_to_zero`) or come near zero (unless they sit far above it, e.g. an accuracy near 1), and is
+    never drawn past 1 for data within [0, 1]. It replaces the current
+    range only when data leave it, and then with as much again to spare in that direction (a rising curve
+    crosses it a few times, not at every redraw), or when it would fill less than SHRINK_BELOW of it.
+    """
+    span = max(hi - lo, 0.5 * abs(hi), 1e-9)
+    nonneg, unit = lo >= 0, 0 <= lo and hi <= 1
+    want_lo = 0.0 if nonneg and (falls_to_zero or lo <= 0.5 * hi or hi - lo < 0.05 * hi) else lo - Y_PADDING * span
+    want_hi = hi + Y_PADDING * span
+    if unit:
+        want_hi = min(want_hi, 1.0 + 0.02 * (1.0 - want_lo))
+    if current is None:
+        return want_lo, want_hi
+    c_lo, c_hi = current
+    width = c_hi - c_lo
+    if c_lo <= lo and hi <= c_hi:
+        if want_hi - want_lo >= SHRINK_BELOW * width:
+            return None
+        new = (want_lo, want_hi)
+    else:
+        # Out of range: take the wanted range and leave as much again free on the side the data left by.
+        extra = want_hi - want_lo
+        new_lo = want_lo - extra if lo < c_lo else min(c_lo, want_lo)
+        new_hi = want_hi + extra if hi > c_hi else max(c_hi, want_hi)
+        if nonneg:
+            new_lo = max(new_lo, 0.0)
+        if unit:
+            new_hi = min(new_hi, max(want_hi, 1.0 + 0.02 * (1.0 - new_lo)))
+        new = (new_lo, new_hi)
+    if abs(new[0] - c_lo) <= 1e-9 * width and abs(new[1] - c_hi) <= 1e-9 * width:
+        return None
+    return new
 
 
 class _Series:
@@ -56,6 +105,10 @@ class PlotsPanel(QWidget):
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.series: dict[tuple[str, str], _Series] = {}
         self.steps_per_epoch = 1
+        self.epochs = 0  # the run's length: the x axis spans all of it from the start
+        self.y_ranges: dict[str, tuple[float, float]] = {}
+        self._user_zoomed: set[str] = set()
+        self._spare: list[pg.PlotItem] = []
         self._last_batch: tuple[int, float] = (0, 0.0)  # (epoch, x) of the newest batch point
         # Batch points arrive at ~30 Hz; redrawing axes and curves that often costs the training a fifth of
         # a 2-core machine (measured), so batch curves are redrawn at most every REDRAW_MS.
@@ -69,29 +122,68 @@ class PlotsPanel(QWidget):
         plot = self._plot("loss")
         plot.setTitle("Press Start to train: loss and metrics appear here", color=theme.MUTED, size="10pt")
 
-    def reset(self, steps_per_epoch: int = 1) -> None:
+    def reset(self, steps_per_epoch: int = 1, epochs: int = 0) -> None:
+        # Plots are kept for the next run: building a PlotItem (axes, menus, legend) costs ~0.1 s of this
+        # thread, which used to land in the middle of training when the first batch arrived.
+        for plot in self.plots.values():
+            self.view.removeItem(plot)
+            plot.clear()
+            plot.setTitle(None)
+            plot.enableAutoRange()
+            self._spare.append(plot)
         self.view.clear()
         self.plots.clear()
         self.curves.clear()
         self.series.clear()
+        self.y_ranges.clear()
+        self._user_zoomed.clear()
         self.steps_per_epoch = max(1, steps_per_epoch)
+        self.epochs = max(0, epochs)
         self._last_batch = (0, 0.0)
+
+    def prepare(self, count: int) -> None:
+        """Have `count` plots ready before the first batch, built one per event-loop turn while the worker
+        builds the model, so that the window keeps answering meanwhile."""
+        if len(self.plots) + len(self._spare) >= count:
+            return
+        self._spare.append(self._new_plot_item())
+        QTimer.singleShot(0, lambda: self.prepare(count))
+
+    def _new_plot_item(self) -> pg.PlotItem:
+        plot = pg.PlotItem()
+        plot.setLabel("bottom", "epoch")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        legend = plot.addLegend(labelTextSize="9pt")
+        legend.setBrush(theme.with_alpha("#ffffff", 170))
+        for name in ("left", "bottom"):
+            plot.getAxis(name).enableAutoSIPrefix(False)
+            # Axes are drawn once into a pixmap and blitted until their range changes, instead of
+            # replaying every tick label whenever a curve next to them is redrawn.
+            plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.setDownsampling(mode="peak", auto=True)
+        plot.getViewBox().sigRangeChangedManually.connect(lambda *_a, p=plot: self._on_user_zoom(p))
+        return plot
+
+    def _on_user_zoom(self, plot: pg.PlotItem) -> None:
+        for base, shown in self.plots.items():
+            if shown is plot:
+                self._user_zoomed.add(base)  # the person's own zoom wins over the automatic range
 
     def _plot(self, base: str) -> pg.PlotItem:
         if base in self.plots:
             return self.plots[base]
+        plot = self._spare.pop() if self._spare else self._new_plot_item()
         # Up to three plots a row, so GANs' four or five curves stay readable.
         row, col = divmod(len(self.plots), 3)
-        plot = self.view.addPlot(row=row, col=col)
-        plot.setLabel("bottom", "epoch")
+        self.view.addItem(plot, row=row, col=col)
         plot.setLabel("left", _nice(base))
-        plot.showGrid(x=True, y=True, alpha=0.25)
-                # A falling loss leaves the lower left empty; a rising metric leaves the upper left empty.
-        legend = plot.addLegend(offset=(10, -10) if "loss" in base else (10, 10), labelTextSize="9pt")
-        legend.setBrush(theme.with_alpha("#ffffff", 170))
-        plot.getAxis("left").enableAutoSIPrefix(False)
-        plot.getAxis("bottom").enableAutoSIPrefix(False)
-        plot.setDownsampling(mode="peak", auto=True)
+        # The x axis spans the whole run, so the right-hand corner away from the curve's end stays empty:
+        # a falling loss never returns to the upper right, a rising metric never to the lower right.
+        plot.legend.setOffset((-10, 10) if _is_loss(base) else (-10, -10))
+        if self.epochs:
+            # Like a training-progress chart: the x axis shows the whole run, so it never rescales.
+            plot.enableAutoRange(x=False, y=False)
+            plot.setXRange(0, self.epochs, padding=0.02)
         self.plots[base] = plot
         return plot
 
@@ -139,10 +231,26 @@ class PlotsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        changed: set[str] = set()
         for key, series in self.series.items():
             if series.dirty:
                 self.curves[key].setData(np.asarray(series.x), np.asarray(series.y))
                 series.dirty = False
+                changed.add(key[0])
+        if self.epochs:
+            for base in changed - self._user_zoomed:
+                self._fit_y(base)
+
+    def _fit_y(self, base: str) -> None:
+        """Move the y range only when the data left it (then with room to spare in that direction) or fill
+        less than SHRINK_BELOW of it: a loss that keeps falling moves the axis a few times, not every redraw."""
+        values = [v for (b, _kind), series in self.series.items() if b == base for v in series.y]
+        if not values:
+            return
+        new = fitted_range(min(values), max(values), self.y_ranges.get(base), _is_loss(base))
+        if new is not None:
+            self.y_ranges[base] = new
+            self.plots[base].setYRange(*new, padding=0)
 
     def point_count(self, base: str, kind: str) -> int:
         series = self.series.get((base, kind))

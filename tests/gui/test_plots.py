@@ -1,0 +1,61 @@
+"""The live plots: ranges that move rarely (axis repaints are what stalled the window) and reused plot items."""
+import math
+import os
+from types import SimpleNamespace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from gui.plots import PlotsPanel, fitted_range  # noqa: E402
+
+
+def _changes(values):
+    current, changes, seen = None, 0, []
+    for v in values:
+        seen.append(v)
+        new = fitted_range(min(seen), max(seen), current)
+        if new is not None:
+            current, changes = new, changes + 1
+        assert current[0] <= min(seen) and max(seen) <= current[1]
+    return changes, current
+
+
+@pytest.mark.parametrize("curve, at_most", [
+    (lambda k: 2.3 * math.exp(-k / 600) + 0.05, 8),  # a falling loss
+    (lambda k: 1 - 0.9 * math.exp(-k / 600), 10),  # a rising accuracy
+    (lambda k: -3 + 2 * math.sin(k / 300), 10),  # a critic estimate below zero
+    (lambda k: 0.7, 1),  # flat
+])
+def test_y_range_moves_rarely_and_always_shows_the_data(curve, at_most):
+    changes, current = _changes([curve(k) for k in range(3000)])
+    assert 1 <= changes <= at_most
+
+
+def test_losses_start_at_zero_and_accuracies_stop_at_one():
+    _, loss = _changes([2.3 * math.exp(-k / 60) + 0.05 for k in range(300)])
+    _, acc = _changes([1 - 0.9 * math.exp(-k / 60) for k in range(300)])
+    assert loss[0] == 0.0 and acc[0] == 0.0 and acc[1] <= 1.03
+
+
+def _batch(epoch, batch, loss, acc):
+    return SimpleNamespace(epoch=epoch, batch=batch, loss=loss, metrics={"accuracy": acc})
+
+
+def test_x_axis_spans_the_run_and_plots_are_reused(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.reset(steps_per_epoch=10, epochs=4)
+    panel.add_batches([_batch(1, b, 2.0 - 0.1 * b, 0.1 * b) for b in range(1, 6)])
+    panel.refresh()
+    loss_plot = panel.plots["loss"]
+    x_lo, x_hi = loss_plot.getViewBox().viewRange()[0]
+    assert x_lo <= 0 and 4 <= x_hi < 4.2  # the whole run, not just the 0.5 epochs seen so far
+    y_lo, y_hi = loss_plot.getViewBox().viewRange()[1]
+    assert y_lo == pytest.approx(0.0) and y_hi >= 1.9
+    assert panel.point_count("loss", "batch") == 5
+    panel.reset(steps_per_epoch=10, epochs=2)
+    panel.add_batches([_batch(1, 1, 1.0, 0.5)])
+    assert panel.plots["loss"] is loss_plot or panel.plots["accuracy"] is loss_plot
+    assert panel.point_count("loss", "batch") == 1
+    assert sum(len(p.listDataItems()) for p in panel.plots.values()) == 2  # old curves are gone
