@@ -55,6 +55,8 @@ def windowed(app, exp) -> tuple[float, list[float]]:
     for dock in win.docks.values():  # "all plots open": every panel that applies is visible
         if dock.toggleViewAction().isEnabled():
             dock.show()
+    # Let the panels just shown lay out and paint once: that is the cost of opening them, not of training.
+    wait_until(lambda: False, 1.0)
     epochs: list[EpochEnd] = []
     win.controller.epoch_ended.connect(epochs.append)
     lateness: list[float] = []

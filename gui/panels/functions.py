@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSlider, QVBoxLayout)
 
 from models.labs import activations, gradient_descent, losses
@@ -309,8 +310,12 @@ class GradientDescentLab(Panel):
             item.setParentItem(None)
             self.plot.removeItem(item)
         self.contours = []
+        # Contours are traced on every second grid point (scaled back up): pyqtgraph traces them in Python,
+        # and at full resolution the first paint of this lab took ~0.15 s.
+        coarse = np.ascontiguousarray(shown.T[::2, ::2], dtype="float32")
         for level in np.linspace(lo, hi, 12)[1:-1]:
-            iso = pg.IsocurveItem(data=shown.T.astype("float32"), level=float(level), pen=pg.mkPen("#ffffff80"))
+            iso = pg.IsocurveItem(data=coarse, level=float(level), pen=pg.mkPen("#ffffff80"))
+            iso.setTransform(QTransform.fromScale(2.0, 2.0))
             iso.setParentItem(self.image)
             self.contours.append(iso)
         self.plot.setXRange(s.view[0], s.view[1], padding=0)
