@@ -530,9 +530,10 @@ class MainWindow(QMainWindow):
                 probes.extend(self._panel_call(panel, "probes", exp) or [])
         self.message_bar.hide()
         self.training.message.setText("")
-        self.plots.reset()
-        # loss + each metric; GANs log d_loss, g_loss and D(x), D(G(z)) (or the critic's estimate).
-        self.plots.prepare(1 + len(exp.training.metrics) if exp.family == "supervised" else 4)
+        # Supervised runs log the loss and each metric, for training and validation; other families' curves
+        # are made as their values arrive.
+        self.plots.prepare(["loss", *exp.training.metrics] if exp.family == "supervised" else [],
+                           exp.training.epochs)
         self.training.begin(exp.training.epochs, 1)
         self.controller.start(exp, probes)
         self.training.set_running(True)
@@ -557,7 +558,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_started(self, event: Any) -> None:
-        self.plots.reset(event.steps_per_epoch, event.epochs)
+        self.plots.begin(event.steps_per_epoch, event.epochs)
         self.training.begin(event.epochs, event.steps_per_epoch)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
@@ -603,6 +604,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_run_ended(self, result: Any) -> None:
         self.trained = self.controller.has_model
+        self.plots.finish()
         self.training.set_running(False)
         self.training.end({"finished": "finished", "stopped": "stopped", "failed": "failed"}.get(result.status,
                                                                                                  result.status))

@@ -109,6 +109,7 @@ class PlotsPanel(QWidget):
         self.y_ranges: dict[str, tuple[float, float]] = {}
         self._user_zoomed: set[str] = set()
         self._spare: list[pg.PlotItem] = []
+        self._generation = 0
         self._last_batch: tuple[int, float] = (0, 0.0)  # (epoch, x) of the newest batch point
         # Batch points arrive at ~30 Hz; redrawing axes and curves that often costs the training a fifth of
         # a 2-core machine (measured), so batch curves are redrawn at most every REDRAW_MS.
@@ -123,6 +124,7 @@ class PlotsPanel(QWidget):
         plot.setTitle("Press Start to train: loss and metrics appear here", color=theme.MUTED, size="10pt")
 
     def reset(self, steps_per_epoch: int = 1, epochs: int = 0) -> None:
+        self._generation += 1
         # Plots are kept for the next run: building a PlotItem (axes, menus, legend) costs ~0.1 s of this
         # thread, which used to land in the middle of training when the first batch arrived.
         for plot in self.plots.values():
@@ -141,13 +143,41 @@ class PlotsPanel(QWidget):
         self.epochs = max(0, epochs)
         self._last_batch = (0, 0.0)
 
-    def prepare(self, count: int) -> None:
-        """Have `count` plots ready before the first batch, built one per event-loop turn while the worker
-        builds the model, so that the window keeps answering meanwhile."""
-        if len(self.plots) + len(self._spare) >= count:
-            return
-        self._spare.append(self._new_plot_item())
-        QTimer.singleShot(0, lambda: self.prepare(count))
+    def prepare(self, names: list[str], epochs: int) -> None:
+        """Before a run: the x axis for `epochs`, and a plot with its curves for each metric we know will
+        come, built one per event-loop turn while the worker builds the model. Building them when the first
+        batch arrived stalled the window for tens of milliseconds in the middle of training."""
+        self.reset(epochs=epochs)
+        pending = list(names)
+        generation = self._generation
+
+        def next_one() -> None:
+            if pending and generation == self._generation:  # a newer reset cancels the rest
+                base = pending.pop(0)
+                for kind in ("batch", "epoch", "val"):
+                    self._curve(base, kind)
+                QTimer.singleShot(0, next_one)
+        next_one()
+
+    def begin(self, steps_per_epoch: int, epochs: int) -> None:
+        """The run has started: batch positions now map to fractions of an epoch."""
+        self.steps_per_epoch = max(1, steps_per_epoch)
+        if epochs != self.epochs:
+            self.epochs = max(0, epochs)
+            for plot in self.plots.values():
+                plot.enableAutoRange(x=False, y=False)
+                plot.setXRange(0, self.epochs, padding=0.02)
+
+    def finish(self) -> None:
+        """After the run: the last points are drawn, and a run stopped early is zoomed to what it reached."""
+        self.refresh()
+        reached = max((series.x[-1] for series in self.series.values() if series.x), default=0.0)
+        if 0 < reached < 0.8 * self.epochs:
+            for base, plot in self.plots.items():
+                if base not in self._user_zoomed:
+                    plot.setXRange(0, reached, padding=0.02)
+                    if _is_loss(base):  # zoomed in, a falling loss now fills the upper right
+                        plot.legend.setOffset((10, -10))
 
     def _new_plot_item(self) -> pg.PlotItem:
         plot = pg.PlotItem()

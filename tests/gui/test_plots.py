@@ -59,3 +59,27 @@ def test_x_axis_spans_the_run_and_plots_are_reused(qtbot):
     assert panel.plots["loss"] is loss_plot or panel.plots["accuracy"] is loss_plot
     assert panel.point_count("loss", "batch") == 1
     assert sum(len(p.listDataItems()) for p in panel.plots.values()) == 2  # old curves are gone
+
+
+def test_prepare_builds_the_expected_plots_before_the_first_batch(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.prepare(["loss", "accuracy"], epochs=3)
+    qtbot.waitUntil(lambda: ("accuracy", "val") in panel.curves, timeout=2000)
+    assert list(panel.plots) == ["loss", "accuracy"]
+    assert panel.plots["accuracy"].getViewBox().viewRange()[0][1] >= 3
+    assert all(panel.point_count(base, kind) == 0 for base, kind in panel.curves)
+    panel.begin(steps_per_epoch=5, epochs=3)
+    panel.add_batches([_batch(1, 5, 1.0, 0.5)])
+    assert panel.point_count("accuracy", "batch") == 1 and len(panel.plots) == 2
+
+
+def test_a_run_stopped_early_is_zoomed_to_what_it_reached(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.prepare(["loss"], epochs=20)
+    panel.begin(steps_per_epoch=10, epochs=20)
+    panel.add_batches([_batch(e, b, 1.0 / (e + b), 0.5) for e in (1, 2) for b in range(1, 11)])
+    panel.finish()
+    x_lo, x_hi = panel.plots["loss"].getViewBox().viewRange()[0]
+    assert 1.9 < x_hi < 2.3
