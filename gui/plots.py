@@ -148,14 +148,15 @@ class PlotsPanel(QWidget):
         come, built one per event-loop turn while the worker builds the model. Building them when the first
         batch arrived stalled the window for tens of milliseconds in the middle of training."""
         self.reset(epochs=epochs)
-        pending = list(names)
+        # One small step per turn (a plot, then each curve with its legend entry), ~10 ms each.
+        steps: list[tuple[str, str | None]] = [(base, kind) for base in names
+                                               for kind in (None, "batch", "epoch", "val")]
         generation = self._generation
 
         def next_one() -> None:
-            if pending and generation == self._generation:  # a newer reset cancels the rest
-                base = pending.pop(0)
-                for kind in ("batch", "epoch", "val"):
-                    self._curve(base, kind)
+            if steps and generation == self._generation:  # a newer reset cancels the rest
+                base, kind = steps.pop(0)
+                self._plot(base) if kind is None else self._curve(base, kind)
                 QTimer.singleShot(0, next_one)
         next_one()
 
