@@ -37,11 +37,11 @@ def fitted_range(lo: float, hi: float, current: tuple[float, float] | None, fall
                  ) -> tuple[float, float] | None:
     """The y range for data spanning [lo, hi] given the range shown now; None means keep the current one.
 
-    The range the data ask for starts at zero for data that never go below it when they are a loss
-    (`falls_to_zero`) or come near zero (unless they sit far above it, e.g. an accuracy near 1), and is
-    never drawn past 1 for data within [0, 1]. It replaces the current
-    range only when data leave it, and then with as much again to spare in that direction (a rising curve
-    crosses it a few times, not at every redraw), or when it would fill less than SHRINK_BELOW of it.
+    The range the data ask for starts at zero for non-negative data that are a loss (`falls_to_zero`) or
+    come near zero (not an accuracy sitting near 1), and never goes past 1 for data within [0, 1]. It
+    replaces the current range only when the data leave it, and then with as much again to spare on that
+    side (a rising curve crosses it a few times, not at every redraw), or when it would fill less than
+    SHRINK_BELOW of it.
     """
     span = max(hi - lo, 0.5 * abs(hi), 1e-9)
     nonneg, unit = lo >= 0, 0 <= lo and hi <= 1
