@@ -64,6 +64,26 @@ def test_inspector_edits_are_undoable_and_shapes_follow(window, qtbot):
     assert window.document.layers("main")[0].params["units"] == 8192
 
 
+def test_edits_update_blocks_and_summary_in_place(window):
+    editor = window.editors["main"]
+    blocks, arrows = list(editor.blocks), list(editor.arrows)
+    window.document.set_param("main", 0, "units", 24)
+    assert _validated(window)
+    assert editor.blocks == blocks and editor.arrows == arrows  # same items, new text
+    assert "units 24" in editor.blocks[1].detail and editor.blocks[1].shape_label == "(batch, 24)"
+    assert editor.arrows[1].label == "(batch, 24)"
+    assert window.summary.table.item(1, 2).text() == "(batch, 24)"
+    window.document.remove_layer("main", 1)
+    assert _validated(window)
+    assert len(editor.blocks) == 2 and len(editor.arrows) == 1
+    assert len(editor.scene().items()) == 3
+    assert window.summary.table.rowCount() == 2
+    window.undo_action.trigger()
+    assert _validated(window)
+    assert len(editor.blocks) == 3 and editor.blocks[2].title == "Dense"
+    assert window.summary.table.rowCount() == 3
+
+
 def test_move_duplicate_and_undo_redo_with_shortcuts(window, qtbot):
     editor = window.editors["main"]
     _click_block(qtbot, editor, 1)
