@@ -67,7 +67,7 @@ def _load_all() -> None:
 
 # Modules that add presets (filled in as families are added).
 _EXTRA_PRESET_MODULES: list[str] = ["models.sequence_presets", "models.embeddings", "models.generative",
-                                     "models.localize"]
+                                     "models.localize", "models.vae"]
 
 
 def head(dataset: str) -> list[LayerSpec]:

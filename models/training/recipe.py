@@ -55,6 +55,7 @@ def _load_builtin() -> None:
     from . import word2vec  # noqa: F401  (registers "word2vec")
     from . import gan  # noqa: F401  (registers "gan", "wgan", "cgan")
     from . import localize  # noqa: F401  (registers "localize")
+    from . import vae  # noqa: F401  (registers "vae")
 
 
 def make_optimizer(name: str, learning_rate: float) -> Any:
