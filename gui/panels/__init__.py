@@ -11,6 +11,7 @@ PANEL_MODULES: list[str] = [
     "gui.panels.word_map",
     "gui.panels.sequences",
     "gui.panels.generative",
+    "gui.panels.vae",
     "gui.panels.neurons",
     "gui.panels.functions",
     "gui.panels.backprop",
