@@ -130,6 +130,6 @@ def test_editor_reports_a_broken_join_between_generator_and_discriminator(make_w
     reshape = len(win.document.layers("generator")) - 1
     win.document.set_param("generator", reshape, "target_shape", [28, 28, 1, 1])
     assert wait_until(lambda: not win.validation_pending, 30)
-    assert "generator: layer 4 (Reshape)" in win.join_error and "discriminator reads" in win.join_error
+    assert f"generator: layer {reshape + 1} (Reshape)" in win.join_error and "discriminator reads" in win.join_error
     win.document.undo_stack.undo()
     assert wait_until(lambda: not win.validation_pending and win.join_error == "", 30)
