@@ -752,8 +752,8 @@ register(Preset(
     "The same game with convolutional networks (the layout of TensorFlow's DCGAN tutorial at half width): "
     "the generator turns the noise into a 7x7 map of 128 features and grows it into a 28x28 image with "
     "three transposed convolutions (batch normalisation and leaky ReLU between them, tanh at the end); the "
-    "discriminator shrinks the image with two strided convolutions and dropout. Convolutions share weights across the image, so "
-    "strokes look cleaner with fewer parameters.",
+    "discriminator shrinks the image with two strided convolutions and dropout. Convolutions share weights "
+    "across the image, so strokes look cleaner with fewer parameters.",
     "mnist", dcgan_preset, _DATASETS))
 register(Preset(
     "wgan", "Wasserstein GAN", "Generative",
