@@ -31,7 +31,9 @@ from .presets import Preset, PresetError, register
 from .specs import Experiment, LayerSpec, NetworkSpec, TrainingConfig
 
 FAMILIES: tuple[str, ...] = ("gan", "wgan", "cgan")
-CLASSIFIER_FILE = "mnist_classifier_v1.keras"
+# v2: trained 12 epochs instead of 4. The 4-epoch judge was just as accurate but under-confident: it read only
+# 87% of real held-out digits with confidence >= 0.9 (94% now), which made every generator look worse.
+CLASSIFIER_FILE = "mnist_classifier_v2.keras"
 CONFIDENT = 0.9  # a sample counts as a recognisable digit when the classifier is at least this sure
 
 
@@ -457,12 +459,12 @@ def cache_dir() -> Path:
     return Path(base) / "layerwise"
 
 
-def load_or_train_classifier(path: str | None = None, epochs: int = 4, limit: int | None = None) -> Any:
+def load_or_train_classifier(path: str | None = None, epochs: int = 12, limit: int | None = None) -> Any:
     """The MNIST classifier used to judge generated digits. Run on the thread that owns TensorFlow.
 
     With `path`, loads the user's own model (safe mode) and checks that it reads 28x28x1 images and gives 10
-    class scores. Otherwise loads the app's cached small CNN, training it once on the offline digits (a few
-    seconds) when it is missing or unreadable.
+    class scores. Otherwise loads the app's cached small CNN, training it once on the offline digits (~15 s on
+    2 CPU cores) when it is missing or unreadable.
     """
     import keras
 
@@ -494,8 +496,9 @@ def load_or_train_classifier(path: str | None = None, epochs: int = 4, limit: in
     return model
 
 
-def train_classifier(epochs: int = 4, limit: int | None = None, seed: int = 0) -> Any:
-    """A small CNN (about 99% of its predictions are right on held-out real digits after 4 epochs)."""
+def train_classifier(epochs: int = 12, limit: int | None = None, seed: int = 0) -> Any:
+    """A small CNN judge. Measured on the 750 held-out offline digits after 12 epochs on the other 4,250:
+    96.5% right, and 94.0% of them read with confidence >= 0.9 (the ceiling for a generator's score)."""
     import keras
 
     from .data.mnist import load_mnist
