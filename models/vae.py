@@ -142,21 +142,6 @@ def join_error(experiment: Experiment, reports: dict[str, ShapeReport] | None = 
     return None
 
 
-def _joins_check(experiment: Experiment, reports: dict[str, Any]) -> str:
-    error = join_error(experiment, reports)
-    return "" if error is None else str(error)
-
-
-def _register_join_check() -> None:
-    """The editor asks models.training.joins for cross-network checks; add ours there (no keras import)."""
-    from .training import joins
-
-    joins.CHECKS.setdefault(FAMILY, _joins_check)
-
-
-_register_join_check()
-
-
 # --- latent-map maths (numpy only) -------------------------------------------------------------------------
 def pca_2d(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Project (n, d) points onto their two main axes: ((n, 2) float32, explained-variance share of each).

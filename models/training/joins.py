@@ -17,10 +17,18 @@ def _generative(experiment: Experiment, reports: dict[str, Any]) -> str:
     return "" if error is None else str(error)
 
 
+def _vae(experiment: Experiment, reports: dict[str, Any]) -> str:
+    from ..vae import join_error
+
+    error = join_error(experiment, reports)
+    return "" if error is None else str(error)
+
+
 CHECKS: dict[str, Callable[[Experiment, dict[str, Any]], str]] = {
     "gan": _generative,
     "wgan": _generative,
     "cgan": _generative,
+    "vae": _vae,
 }
 
 
