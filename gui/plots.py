@@ -157,7 +157,7 @@ class PlotsPanel(QWidget):
             if steps and generation == self._generation:  # a newer reset cancels the rest
                 base, kind = steps.pop(0)
                 self._plot(base) if kind is None else self._curve(base, kind)
-                QTimer.singleShot(0, next_one)
+                QTimer.singleShot(0, self, next_one)
         next_one()
 
     def begin(self, steps_per_epoch: int, epochs: int) -> None:

@@ -6,10 +6,11 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QProgressBar, QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QSizePolicy, QSpinBox, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from models.data import available
 from models.training.recipe import OPTIMIZERS
@@ -26,30 +27,72 @@ def grey_pixmap(array: np.ndarray, scale: int = 2) -> QPixmap:
                                            Qt.TransformationMode.FastTransformation)
 
 
-class FitImage(QLabel):
-    """Shows a pixmap scaled to the label's width, pixels kept crisp."""
+class FitImage(QWidget):
+    """Shows a pixmap scaled to the widget's width (aspect kept, centred), pixels kept crisp.
+
+    Painted by hand rather than a QLabel: QLabel.setPixmap asks the surrounding layout to recompute on every
+    call, and live views replace their picture several times a second while training runs. Here the layout
+    is only asked again when the picture's size changes."""
+
+    MAX_HEIGHT = 400
 
     def __init__(self) -> None:
         super().__init__()
         self._source: QPixmap | None = None
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(120, 60)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_source(self, pixmap: QPixmap) -> None:
+        resized = self._source is None or self._source.size() != pixmap.size()
         self._source = pixmap
-        self._fit()
+        if resized:
+            self._claim_height()
+            self.updateGeometry()
+        self.update()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit()
+        self._claim_height()
 
-    def _fit(self) -> None:
+    def _claim_height(self) -> None:
+        """At least the height the picture needs at this width (up to MAX_HEIGHT), so the dock makes room."""
+        if self._source is not None and self._source.width() > 0:
+            width = max(60, self.width() - 4)
+            self.setMinimumHeight(min(int(self._source.height() * width / self._source.width()), self.MAX_HEIGHT))
+
+    def clear(self) -> None:
+        if self._source is not None:
+            self._source = None
+            self.setMinimumHeight(60)
+            self.updateGeometry()
+            self.update()
+
+    def pixmap(self) -> QPixmap | None:
+        """The picture shown (unscaled), as QLabel.pixmap would give it."""
+        return self._source
+
+    def _target(self) -> QRect:
+        src = self._source
+        if src is None or src.isNull() or src.width() == 0:
+            return QRect()
+        width = max(1, self.width() - 4)
+        height = int(src.height() * width / src.width())
+        if height > self.height():  # taller than the room we got: fit the height instead
+            height = max(1, self.height())
+            width = int(src.width() * height / src.height())
+        return QRect((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
         if self._source is None or self._source.isNull():
             return
-        width = max(60, self.width() - 4)
-        scaled = self._source.scaledToWidth(width, Qt.TransformationMode.FastTransformation)
-        self.setPixmap(scaled)
-        self.setMinimumHeight(min(scaled.height(), 400))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawPixmap(self._target(), self._source)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        if self._source is None or self._source.isNull():
+            return QSize(120, 60)
+        return QSize(self._source.width() + 4, min(self._source.height(), self.MAX_HEIGHT))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return self._source is not None
@@ -57,7 +100,7 @@ class FitImage(QLabel):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         if self._source is None or self._source.width() == 0:
             return super().heightForWidth(width)
-        return int(self._source.height() * width / self._source.width())
+        return min(int(self._source.height() * width / self._source.width()), self.MAX_HEIGHT)
 
 
 class DatasetPreview(QWidget):

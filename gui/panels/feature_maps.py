@@ -180,7 +180,7 @@ class FeatureMapsPanel(Panel):
         self.updates += 1
         self.info.setText(f"Refreshed {self.updates} times; last after batch {event.step}.")
         if first:
-            QTimer.singleShot(0, self._draw_next_layer)
+            QTimer.singleShot(0, self, self._draw_next_layer)
 
     def _draw_next_layer(self) -> None:
         if not self._pending:
@@ -195,7 +195,7 @@ class FeatureMapsPanel(Panel):
                            "filter that barely responds to this image.")
         view.set_source(grey_pixmap(tile_maps(fmap, lo, hi), max(1, 64 // max(h, w) + 1)))
         if self._pending:
-            QTimer.singleShot(0, self._draw_next_layer)
+            QTimer.singleShot(0, self, self._draw_next_layer)
 
 
 PANELS = [FeatureMapsPanel]
