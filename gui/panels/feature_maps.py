@@ -48,6 +48,7 @@ class FeatureMapsPanel(Panel):
         self.probe: Any = None
         self._pending: list[tuple[Any, ...]] = []  # layers of the newest payload still to draw
         self.columns: list[tuple[Any, FitImage]] = []
+        self.value_labels: list[Any] = []
         self.updates = 0
         layout = lw.panel_row(self)
         side = QVBoxLayout()
@@ -142,15 +143,23 @@ class FeatureMapsPanel(Panel):
         while len(self.columns) < count:
             col = QVBoxLayout()
             caption = lw.muted("")
+            # The value range changes with every refresh; a label of fixed size does not make the panel's
+            # layout recompute (that cost more than drawing the maps).
+            values = lw.muted("")
+            values.setWordWrap(False)
+            values.setFixedSize(150, values.fontMetrics().lineSpacing() + 2)
             view = FitImage()
             view.setMinimumSize(120, 110)
             col.addWidget(caption)
+            col.addWidget(values)
             col.addWidget(view)
             col.addStretch(1)
             self.strip_layout.insertLayout(self.strip_layout.count() - 1, col)
             self.columns.append((caption, view))
+            self.value_labels.append(values)
         for i, (caption, view) in enumerate(self.columns):
             caption.setVisible(i < count)
+            self.value_labels[i].setVisible(i < count)
             view.setVisible(i < count)
 
     def on_probe(self, event: Any) -> None:
@@ -178,7 +187,9 @@ class FeatureMapsPanel(Panel):
         self._pending = list(zip(range(len(p["maps"])), p["layers"], p["spec_index"], p["types"], p["maps"],
                                  p["channels"], p["ranges"]))
         self.updates += 1
-        self.info.setText(f"Refreshed {self.updates} times; last after batch {event.step}.")
+        # Fixed text while the run lasts (a changing label re-lays out the panel); the count is in the tooltip.
+        self.info.setText("Live: the maps follow the training, refreshed about twice a second.")
+        self.info.setToolTip(f"Refreshed {self.updates} times; last after batch {event.step}.")
         if first:
             QTimer.singleShot(0, self, self._draw_next_layer)
 
@@ -189,8 +200,8 @@ class FeatureMapsPanel(Panel):
         caption, view = self.columns[column]
         h, w = fmap.shape[:2]
         shown = min(channels, MAX_SHOWN)
-        caption.setText(f"<b>{idx + 1} · {kind}</b><br>{h}×{w}, {shown} of {channels} maps<br>"
-                        f"values {lo:.2g} … {hi:.2g}")
+        caption.setText(f"<b>{idx + 1} · {kind}</b><br>{h}×{w}, {shown} of {channels} maps")
+        self.value_labels[column].setText(f"values {lo:.2g} … {hi:.2g}")
         caption.setToolTip(f"Keras layer {name}. All maps of a layer share one scale, so a dark map is a "
                            "filter that barely responds to this image.")
         view.set_source(grey_pixmap(tile_maps(fmap, lo, hi), max(1, 64 // max(h, w) + 1)))
