@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from . import theme
 
 MAX_BATCH_POINTS = 4000  # older batch points are thinned 2:1 beyond this
-REDRAW_MS = 250
+REDRAW_MS = 400
 # The y range follows the data in steps: it grows as soon as a point falls outside, and shrinks only when
 # the data fill less than this share of it. Every range change repaints the axes (their tick labels are
 # the most expensive thing the window draws), so a range that moves with every batch stalls the window.
