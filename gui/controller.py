@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import gc
+import sys
 import concurrent.futures as cf
 import threading
 from typing import Any, Callable
@@ -88,6 +89,9 @@ class TrainingController(QObject):
         # to allocate, and PySide wrappers destroyed on the TF worker can deadlock with the event loop (seen
         # in the test suite). Young generations every second are cheap; full passes only between runs.
         gc.disable()
+        # The worker needs the GIL for a moment between TensorFlow ops; with Python's default 5 ms switch
+        # interval it could wait that long behind a paint on this thread at every training step.
+        sys.setswitchinterval(0.001)
         self._gc_ticks = 0
         self._gc_timer = QTimer(self)
         self._gc_timer.setInterval(1000)
