@@ -177,7 +177,7 @@ class PlotsPanel(QWidget):
             for base, plot in self.plots.items():
                 if base not in self._user_zoomed:
                     plot.setXRange(0, reached, padding=0.02)
-                    if _is_loss(base):  # zoomed in, a falling loss now fills the upper right
+                    if _is_loss(base):  # zoomed in, a falling loss leaves the lower left empty
                         plot.legend.setOffset((10, -10))
 
     def _new_plot_item(self) -> pg.PlotItem:
@@ -192,6 +192,9 @@ class PlotsPanel(QWidget):
             # replaying every tick label whenever a curve next to them is redrawn.
             plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setDownsampling(mode="peak", auto=True)
+        plot.setToolTip("batch mean: the running mean of this epoch's batches so far, as Keras reports it; "
+                        "epoch: the value over the whole epoch; validation: measured on held-out data after "
+                        "each epoch. Drag or scroll to zoom; right-click for options.")
         plot.getViewBox().sigRangeChangedManually.connect(lambda *_a, p=plot: self._on_user_zoom(p))
         return plot
 
@@ -225,7 +228,7 @@ class PlotsPanel(QWidget):
         plot = self._plot(base)
         colour = theme.SERIES[0] if kind != "val" else theme.SERIES[1]
         if kind == "batch":
-            item = plot.plot(name="batches (running mean)", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
+            item = plot.plot(name="batch mean", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
         elif kind == "epoch":
             item = plot.plot(name="epoch", pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6,
                              symbolBrush=colour, symbolPen=None)
