@@ -64,9 +64,8 @@ def shot(preset: str, out: str, dataset: str | None = None, train_batches: int =
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(prefix="layerwise-shot-"), "settings.ini"),
                          QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, preset=preset)
     exp = get_preset(preset).make(dataset)
-    window.document.new(exp)
+    window = MainWindow(settings=settings, preset=preset, experiment=exp)
     window.resize(*size)
     window.show()
     if select is not None:

@@ -59,14 +59,17 @@ class MessageBar(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, preset: str = DEFAULT_PRESET) -> None:
+    def __init__(self, settings: QSettings | None = None, preset: str = DEFAULT_PRESET,
+                 experiment: Experiment | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
         self.setWindowTitle(APP_NAME)
         self.resize(1480, 920)
         self.setDockNestingEnabled(True)
         self.controller = TrainingController(self)
-        self.document = ProjectDocument(get_preset(preset).make(), self)
+        # `experiment` opens the window on that project directly (the preset's default dataset, e.g. mnist with
+        # its download attempt, is then never loaded).
+        self.document = ProjectDocument(experiment if experiment is not None else get_preset(preset).make(), self)
         self.reports: dict[str, Any] = {}
         self.join_error = ""
         self.validation_pending = True
