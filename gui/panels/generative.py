@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from models.generative import FAMILIES, OPTIONS, SnapshotStrip, tile_grid, write_png
+from models.generative import FAMILIES, OPTIONS, SnapshotStrip, tile_grid
 from models.specs import Experiment
 
 from .. import theme
@@ -462,27 +462,11 @@ class GenerativePanel(Panel):
                                    "the end of the path.")
 
     def _save_grid(self) -> None:
-        if self.shown_grid is None:
-            self.ctx.show_error("There is no grid to save yet: train or generate first.")
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save grid as PNG", "samples.png", "PNG images (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        self.save_png(path)
+        lw.save_grid_as(self, self.ctx, self.shown_grid, "samples.png")
 
     def save_png(self, path: str) -> bool:
         """Write the grid on show (scaled 3x); errors go to the message bar."""
-        if self.shown_grid is None:
-            return False
-        try:
-            write_png(path, self.shown_grid, scale=3)
-        except (OSError, ValueError) as exc:
-            self.ctx.show_error(f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
-            return False
-        self.ctx.status(f"Saved {path}")
-        return True
+        return lw.write_grid_png(self.ctx, self.shown_grid, path)
 
 
 PANELS = [GenerativePanel]

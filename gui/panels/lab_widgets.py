@@ -7,8 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from .. import theme
 
@@ -162,3 +162,31 @@ def scroll(layout: QVBoxLayout, min_width: int = 200) -> QScrollArea:
     # Wide enough for the widest control plus the scroll bar, so nothing is cut off on the right.
     area.setMinimumWidth(max(min_width, inner.minimumSizeHint().width() + 18))
     return area
+
+
+def save_grid_as(parent: Any, ctx: Any, grid: np.ndarray | None, default_name: str) -> None:
+    """Ask where to save a sample grid (GAN or VAE panel), then write it with write_grid_png."""
+    if grid is None:
+        ctx.show_error("There is no grid to save yet: train or generate first.")
+        return
+    path, _ = QFileDialog.getSaveFileName(parent, "Save grid as PNG", default_name, "PNG images (*.png)")
+    if not path:
+        return
+    if not path.lower().endswith(".png"):
+        path += ".png"
+    write_grid_png(ctx, grid, path)
+
+
+def write_grid_png(ctx: Any, grid: np.ndarray | None, path: str) -> bool:
+    """Write a sample grid scaled 3x; a failure (full disk, a folder that is a file) goes to the message bar."""
+    from models.generative import write_png
+
+    if grid is None:
+        return False
+    try:
+        write_png(path, grid, scale=3)
+    except (OSError, ValueError) as exc:
+        ctx.show_error(f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
+        return False
+    ctx.status(f"Saved {path}")
+    return True

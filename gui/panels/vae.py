@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QVBoxLayout)
 
-from models.generative import tile_grid, write_png
+from models.generative import tile_grid
 from models.specs import Experiment
 from models.vae import FAMILY, MANIFOLD_RANGE, OPTIONS
 
@@ -287,27 +287,11 @@ class VAEPanel(Panel):
         self.ctx.with_trained_model(_job_generate(seed), done)
 
     def _save_grid(self) -> None:
-        if self.shown_grid is None:
-            self.ctx.show_error("There is no grid to save yet: train or generate first.")
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save grid as PNG", "vae-samples.png", "PNG images (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        self.save_png(path)
+        lw.save_grid_as(self, self.ctx, self.shown_grid, "vae-samples.png")
 
     def save_png(self, path: str) -> bool:
         """Write the grid on show (scaled 3x); errors go to the message bar."""
-        if self.shown_grid is None:
-            return False
-        try:
-            write_png(path, self.shown_grid, scale=3)
-        except (OSError, ValueError) as exc:
-            self.ctx.show_error(f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
-            return False
-        self.ctx.status(f"Saved {path}")
-        return True
+        return lw.write_grid_png(self.ctx, self.shown_grid, path)
 
 
 PANELS = [VAEPanel]
