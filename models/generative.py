@@ -87,26 +87,33 @@ TEXT_OPTIONS: dict[str, str] = {
 }
 
 
+def checked_options(family: str, schema: tuple[Param, ...], options: dict[str, Any], owner: str
+                    ) -> dict[str, Any]:
+    """A generative family's options (GANs, VAEs) checked against its schema, defaults filled in, plus the free-
+    text `classifier_path`; raises OptionError naming the option. `owner` words the unknown-option message."""
+    known = {p.name for p in schema} | set(TEXT_OPTIONS)
+    for name in options:
+        if name not in known:
+            raise OptionError(f"option '{name}' is not used by {owner} (known: {', '.join(sorted(known))})")
+    out: dict[str, Any] = {}
+    for p in schema:
+        try:
+            out[p.name] = p.check(family, options.get(p.name, p.default))
+        except ParamError as exc:
+            raise OptionError(f"option '{p.name}' {exc.message}") from None
+    path = options.get("classifier_path", "")
+    if not isinstance(path, str):
+        raise OptionError(f"option 'classifier_path' must be a file path, got {path!r}")
+    out["classifier_path"] = path
+    return out
+
+
 def resolve_options(experiment: Experiment) -> dict[str, Any]:
     """The family's options with defaults filled in and each value checked; raises OptionError."""
     family = experiment.family
     if family not in OPTIONS:
         raise OptionError(f"'{family}' is not a generative family (known: {', '.join(FAMILIES)})")
-    schema = OPTIONS[family]
-    known = {p.name for p in schema} | set(TEXT_OPTIONS)
-    for name in experiment.options:
-        if name not in known:
-            raise OptionError(f"option '{name}' is not used by {family} (known: {', '.join(sorted(known))})")
-    out: dict[str, Any] = {}
-    for p in schema:
-        try:
-            out[p.name] = p.check(family, experiment.options.get(p.name, p.default))
-        except ParamError as exc:
-            raise OptionError(f"option '{p.name}' {exc.message}") from None
-    path = experiment.options.get("classifier_path", "")
-    if not isinstance(path, str):
-        raise OptionError(f"option 'classifier_path' must be a file path, got {path!r}")
-    out["classifier_path"] = path
+    out = checked_options(family, OPTIONS[family], experiment.options, family)
     cfg = experiment.training
     for who in ("g", "d"):
         if out[f"{who}_learning_rate"] is None:
@@ -494,6 +501,21 @@ def load_or_train_classifier(path: str | None = None, epochs: int = 12, limit: i
         except OSError:
             pass  # a read-only home still gets a working (uncached) classifier
     return model
+
+
+def quality_judge(options: dict[str, Any], image_shape: tuple[int, ...], seed: int) -> Any:
+    """The classifier that scores a run's samples, or None when the check is off or the images are not 28x28x1.
+
+    Run on the TensorFlow thread; raises ValueError for an unusable `classifier_path`. Loading or training it
+    draws random numbers, so the seed is set again afterwards: the run starts the same whether or not the judge
+    was cached."""
+    if not options["quality_check"] or tuple(image_shape) != (28, 28, 1):
+        return None
+    import keras
+
+    classifier = load_or_train_classifier(options["classifier_path"] or None)
+    keras.utils.set_random_seed(seed)
+    return classifier
 
 
 def train_classifier(epochs: int = 12, limit: int | None = None, seed: int = 0) -> Any:

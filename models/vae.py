@@ -17,19 +17,15 @@ from typing import Any
 import numpy as np
 
 from .build import BuildError, ShapeReport, format_shape
-from .catalog import Param, ParamError
+from .catalog import Param
 from .data import dataset_shape
-from .generative import output_activation
+from .generative import OptionError, checked_options, output_activation  # noqa: F401 (OptionError: raised here)
 from .presets import Preset, PresetError, register
 from .specs import Experiment, LayerSpec, NetworkSpec, TrainingConfig
 
 FAMILY = "vae"
 ROLES: tuple[str, ...] = ("encoder", "decoder")
 MANIFOLD_RANGE = 3.0  # the decoded manifold covers z in [-3, 3]^2: nearly all of N(0, I)'s mass
-
-
-class OptionError(ValueError):
-    """A VAE option with a bad value; the message names the option."""
 
 
 # --- options -----------------------------------------------------------------------------------------------
@@ -54,21 +50,7 @@ TEXT_OPTIONS: dict[str, str] = {
 
 def resolve_options(experiment: Experiment) -> dict[str, Any]:
     """The VAE options with defaults filled in and each value checked; raises OptionError."""
-    known = {p.name for p in OPTIONS} | set(TEXT_OPTIONS)
-    for name in experiment.options:
-        if name not in known:
-            raise OptionError(f"option '{name}' is not used by a VAE (known: {', '.join(sorted(known))})")
-    out: dict[str, Any] = {}
-    for p in OPTIONS:
-        try:
-            out[p.name] = p.check(FAMILY, experiment.options.get(p.name, p.default))
-        except ParamError as exc:
-            raise OptionError(f"option '{p.name}' {exc.message}") from None
-    path = experiment.options.get("classifier_path", "")
-    if not isinstance(path, str):
-        raise OptionError(f"option 'classifier_path' must be a file path, got {path!r}")
-    out["classifier_path"] = path
-    return out
+    return checked_options(FAMILY, OPTIONS, experiment.options, "a VAE")
 
 
 def latent_dim(experiment: Experiment) -> int:

@@ -15,9 +15,9 @@ import tensorflow as tf
 
 from ..build import BuildFailed, build_network
 from ..data import Dataset
-from ..generative import fixed_noise, load_or_train_classifier, quality_report, tile_grid
+from ..generative import OptionError, fixed_noise, quality_judge, quality_report, tile_grid
 from ..specs import Experiment
-from ..vae import MANIFOLD_RANGE, OptionError, join_error, manifold_codes, pca_2d, resolve_options
+from ..vae import MANIFOLD_RANGE, join_error, manifold_codes, pca_2d, resolve_options
 from .callbacks import Probe
 from .recipe import Prepared, RecipeError, make_optimizer, recipe
 
@@ -224,13 +224,10 @@ def prepare_vae(experiment: Experiment, data: Dataset) -> Prepared:
         if role not in experiment.networks:
             raise RecipeError(f"a VAE needs a network with the role '{role}'")
     cfg = experiment.training
-    classifier = None
-    if opts["quality_check"] and image_shape == (28, 28, 1):
-        try:
-            classifier = load_or_train_classifier(opts["classifier_path"] or None)
-        except ValueError as exc:
-            raise RecipeError(str(exc)) from None
-        keras.utils.set_random_seed(cfg.seed)  # the same start whether or not the classifier was cached
+    try:
+        classifier = quality_judge(opts, image_shape, cfg.seed)
+    except ValueError as exc:
+        raise RecipeError(str(exc)) from None
 
     encoder, e_report = build_network(experiment.networks["encoder"], "encoder")
     decoder, d_report = build_network(experiment.networks["decoder"], "decoder")
