@@ -19,7 +19,7 @@ import tensorflow as tf
 from ..build import BuildFailed, build_network
 from ..data import Dataset
 from ..generative import (OptionError, as_images, conditioned_networks, data_range, fixed_noise, join_error,
-                          load_or_train_classifier, output_activation, quality_report, resolve_options,
+                          output_activation, quality_judge, quality_report, resolve_options,
                           score_images, tile_grid)
 from ..specs import Experiment
 from .callbacks import Probe
@@ -385,13 +385,10 @@ def _prepare(experiment: Experiment, data: Dataset) -> Prepared:
     if family == "cgan" and num_classes < 2:
         raise RecipeError(f"a conditional GAN needs labelled images; '{data.info.name}' has no classes")
     cfg = experiment.training
-    classifier = None
-    if opts["quality_check"] and image_shape == (28, 28, 1):
-        try:
-            classifier = load_or_train_classifier(opts["classifier_path"] or None)
-        except ValueError as exc:
-            raise RecipeError(str(exc)) from None
-        keras.utils.set_random_seed(cfg.seed)  # the same start whether or not the classifier was cached
+    try:
+        classifier = quality_judge(opts, image_shape, cfg.seed)
+    except ValueError as exc:
+        raise RecipeError(str(exc)) from None
 
     # Build and check the stacks (the cgan stacks with room for the label), then the join between them.
     specs = conditioned_networks(experiment, num_classes) if num_classes else {"generator": gen_spec,
