@@ -166,8 +166,7 @@ class PlotsPanel(QWidget):
         if epochs != self.epochs:
             self.epochs = max(0, epochs)
             for plot in self.plots.values():
-                plot.enableAutoRange(x=False, y=False)
-                plot.setXRange(0, self.epochs, padding=0.02)
+                self._span_run(plot)
 
     def finish(self) -> None:
         """After the run: the last points are drawn, and a run stopped early is zoomed to what it reached."""
@@ -215,11 +214,14 @@ class PlotsPanel(QWidget):
         # a falling loss never returns to the upper right, a rising metric never to the lower right.
         plot.legend.setOffset((-10, 10) if _is_loss(base) else (-10, -10))
         if self.epochs:
-            # Like a training-progress chart: the x axis shows the whole run, so it never rescales.
-            plot.enableAutoRange(x=False, y=False)
-            plot.setXRange(0, self.epochs, padding=0.02)
+            self._span_run(plot)
         self.plots[base] = plot
         return plot
+
+    def _span_run(self, plot: pg.PlotItem) -> None:
+        """Like a training-progress chart: the x axis shows the whole run, so it never rescales."""
+        plot.enableAutoRange(x=False, y=False)
+        plot.setXRange(0, self.epochs, padding=0.02)
 
     def _curve(self, base: str, kind: str) -> pg.PlotDataItem:
         key = (base, kind)
