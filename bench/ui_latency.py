@@ -2,10 +2,21 @@
 """Does the window stay responsive while a CNN trains, and what does drawing cost the training?
 
 A 10 ms QTimer on the GUI thread records how late each tick fires while the `cnn` preset trains on MNIST
-with every plot open. The same training also runs with no window (session only); runs alternate.
-Prints `ui stall p99: X ms, max: Y ms` and `throughput ratio: R` (window / no window, samples per second).
-Targets: p99 <= 20 ms, max <= 100 ms, ratio >= 0.97.
-Usage: python bench/ui_latency.py [--epochs 1] [--rounds 2] [--limit 2000]
+with every panel open. The same training also runs with no window at work: a plain TrainingSession while the
+GUI thread waits and draws nothing. Prints `ui stall p99: X ms, max: Y ms` and `throughput ratio: R`
+(window / no window, samples per second). Targets: p99 <= 20 ms, max <= 100 ms, ratio >= 0.97.
+
+How the ratio is measured, and why:
+- Throughput counts the epochs after the first. The first epoch also traces and compiles Keras' train and
+  test steps (~1.4 s of its ~4.4 s for cnn on 2 cores), a one-off cost; it is printed separately.
+- The shared 2-core machine this was written on changes speed by up to 2x within seconds (a plain numpy
+  loop measured second by second; per CPU-second too, so CPU-time accounting does not help). So the runs
+  with and without the window are paired back to back, in alternating order (ABBA) so a drift favours
+  neither, one window stays open for all rounds (no window building between the pair), and the ratio is
+  the median of the per-pair ratios.
+- Also printed: the share of one core the GUI thread used while training ran (its own CPU time): the
+  window's cost as work done, which does not depend on how noisy the machine's clock is.
+Usage: python bench/ui_latency.py [--epochs 2] [--rounds 12] [--limit 2000]
 """
 from __future__ import annotations
 
@@ -13,6 +24,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,18 +32,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+INTERVAL_MS = 10
 
-def throughput(events) -> float:
+
+def throughput(events) -> tuple[float, float]:
+    """(samples/s over the epochs after the first, samples/s in the first epoch)."""
     from models.training.events import EpochEnd
 
     epochs = [e for e in events if isinstance(e, EpochEnd)]
-    return sum(e.samples for e in epochs) / sum(e.seconds for e in epochs)
+    later = epochs[1:] or epochs
+    return sum(e.samples for e in later) / sum(e.seconds for e in later), epochs[0].samples / epochs[0].seconds
 
 
-def headless(session, exp) -> float:
+def headless(session, exp) -> tuple[float, float]:
+    """The same training with the GUI thread blocked on the result: no event loop runs, nothing is drawn."""
     from models.training.events import RecordingReporter
 
     rec = RecordingReporter()
@@ -39,16 +56,12 @@ def headless(session, exp) -> float:
     return throughput(rec.events)
 
 
-def windowed(app, exp) -> tuple[float, list[float]]:
-    import tempfile
-
+def open_window(exp):
     from gui.app import wait_until
     from gui.main_window import MainWindow
-    from models.training.events import EpochEnd
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings, preset="cnn")
-    win.document.new(exp)
+    win = MainWindow(settings=settings, preset="cnn", experiment=exp)
     win.resize(1480, 920)
     win.show()
     wait_until(lambda: not win.validation_pending, 120)
@@ -57,46 +70,56 @@ def windowed(app, exp) -> tuple[float, list[float]]:
             dock.show()
     # Let the panels just shown lay out and paint once: that is the cost of opening them, not of training.
     wait_until(lambda: False, 1.0)
+    return win
+
+
+def windowed(win) -> tuple[tuple[float, float], list[float], float]:
+    """Train from the window's Start; returns (throughput, timer lateness in ms, GUI thread's share of a core)."""
+    from models.training.events import EpochEnd
+
     epochs: list[EpochEnd] = []
-    win.controller.epoch_ended.connect(epochs.append)
     lateness: list[float] = []
     clock = QElapsedTimer()
-    interval = 10
     state = {"last": 0}
 
     def tick() -> None:
         now = clock.elapsed()
         if state["last"]:
-            lateness.append(max(0, now - state["last"] - interval))
+            lateness.append(max(0, now - state["last"] - INTERVAL_MS))
         state["last"] = now
 
     timer = QTimer()
-    timer.setInterval(interval)
+    timer.setInterval(INTERVAL_MS)
     timer.timeout.connect(tick)
-    from PySide6.QtCore import QEventLoop
-
     loop = QEventLoop()
-    win.controller.run_ended.connect(lambda _result: loop.quit())
+    cpu: dict[str, float] = {}
+
+    def started(_event) -> None:
+        cpu.update(c0=time.thread_time(), w0=time.perf_counter())
+
+    ctl = win.controller
+    connections = [ctl.epoch_ended.connect(epochs.append), ctl.started.connect(started),
+                   ctl.run_ended.connect(lambda _result: loop.quit())]
     clock.start()
     timer.start()
     win.start_training()
     loop.exec()  # a real event loop, as in the app: no polling sleeps of our own
     timer.stop()
-    win.document.undo_stack.setClean()
-    win.document._training_dirty = False
-    win.close()
-    win.controller.shutdown(10)
-    return throughput(epochs), lateness
+    share = (time.thread_time() - cpu["c0"]) / (time.perf_counter() - cpu["w0"])
+    for signal, connection in zip((ctl.epoch_ended, ctl.started, ctl.run_ended), connections):
+        signal.disconnect(connection)
+    return throughput(epochs), lateness, share
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--epochs", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=12)
     parser.add_argument("--limit", type=int, default=None, help="training examples (default: all 3,500 offline)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     from gui import theme
+    from gui.app import wait_until
     from models.presets import get_preset
     from models.training.session import TrainingSession
 
@@ -106,23 +129,55 @@ def main() -> None:
     if args.limit:
         exp.dataset_options = {"limit": args.limit}
     session = TrainingSession()
-    bare, ui, lateness = [], [], []
+    bare: list[tuple[float, float]] = []
+    ui: list[tuple[float, float]] = []
+    lateness: list[float] = []
+    shares: list[float] = []
+    win = open_window(exp)
     try:
-        headless(session, exp)  # warm-up
-        for _ in range(args.rounds):
-            bare.append(headless(session, exp))
-            rate, late = windowed(app, exp)
-            ui.append(rate)
-            lateness.extend(late)
+        headless(session, exp)  # warm-up: TensorFlow's thread pools, the dataset cache
+        windowed(win)
+        wait_until(lambda: win.controller.pending_calls == 0, 60)
+        for i in range(args.rounds):
+            for with_window in ((False, True) if i % 2 == 0 else (True, False)):
+                if with_window:
+                    rate, late, share = windowed(win)
+                    ui.append(rate)
+                    lateness.extend(late)
+                    shares.append(share)
+                    # After a run the results panel evaluates the test set on the window's worker: let it
+                    # finish (and the last redraws happen) before the other run of the pair starts.
+                    wait_until(lambda: win.controller.pending_calls == 0, 60)
+                    wait_until(lambda: False, 0.3)
+                else:
+                    bare.append(headless(session, exp))
     finally:
+        win.document.undo_stack.setClean()
+        win.document._training_dirty = False
+        win.close()
+        win.controller.shutdown(10)
         session.shutdown(10)
     lateness.sort()
     p99 = lateness[int(0.99 * (len(lateness) - 1))] if lateness else float("nan")
+
+    def rates(runs: list[tuple[float, float]], i: int) -> str:
+        return ", ".join(f"{r[i]:.0f}" for r in runs)
+
+    def paired(i: int) -> list[float]:
+        return sorted(u[i] / b[i] for u, b in zip(ui, bare))
+
+    steady = paired(0)
+    quart = statistics.quantiles(steady, n=4) if len(steady) > 1 else [steady[0]] * 3
+    which = f"epochs 2-{args.epochs}" if args.epochs > 2 else "epoch 2" if args.epochs == 2 else "the only epoch"
     print(f"{len(lateness)} timer ticks over {args.rounds} windowed runs of cnn ({args.epochs} epoch(s) each)")
-    print(f"throughput no window: {', '.join(f'{r:.0f}' for r in bare)} samples/s; "
-          f"window: {', '.join(f'{r:.0f}' for r in ui)} samples/s")
+    print(f"throughput ({which}) no window: {rates(bare, 0)} samples/s; window: {rates(ui, 0)} samples/s")
+    print(f"GUI thread while training: {statistics.median(shares) * 100:.1f}% of one core (median of the runs)")
     print(f"ui stall p99: {p99:.1f} ms, max: {max(lateness) if lateness else float('nan'):.1f} ms")
-    print(f"throughput ratio: {statistics.median(ui) / statistics.median(bare):.3f}")
+    print(f"throughput ratio: {statistics.median(steady):.3f} (median of {len(steady)} back-to-back pairs; "
+          f"quartiles {quart[0]:.3f}-{quart[2]:.3f})")
+    if args.epochs > 1:
+        print(f"first epoch (includes tracing the train step) no window: {rates(bare, 1)}; window: {rates(ui, 1)}"
+              f" samples/s; ratio {statistics.median(paired(1)):.3f}")
 
 
 if __name__ == "__main__":

@@ -119,6 +119,12 @@ class TrainingController(QObject):
         self._track(future, on_done, on_error)
         return future
 
+    @property
+    def pending_calls(self) -> int:
+        """Work submitted through call() (or an export) whose callback has not run yet."""
+        with self._lock:
+            return len(self._callbacks)
+
     @Slot(object)
     def _on_future_done(self, token: int) -> None:
         with self._lock:
