@@ -301,12 +301,14 @@ class TrainingPanel(QWidget):
             return  # a progress bar repaint costs ~2 ms; 2.5 updates a second still read as continuous
         self._last_progress = now
         done = min(step, self._epochs * self._steps)
-        self.progress.setValue(done)
         elapsed = time.perf_counter() - self._t0 - paused_seconds
         total = self._epochs * self._steps
         left = elapsed / done * (total - done) if done else 0.0
+        # Text first: setFormat only schedules a paint, setValue paints at once (QProgressBar calls repaint),
+        # so in this order both changes go out in one paint instead of two.
         self.progress.setFormat(f"epoch {epoch}/{self._epochs} · batch {batch}/{self._steps} · "
                                 f"{_clock(left)} left")
+        self.progress.setValue(done)
 
     def end(self, text: str) -> None:
         self.progress.setFormat(text)

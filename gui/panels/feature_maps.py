@@ -76,10 +76,12 @@ class FeatureMapsPanel(Panel):
         self.strip_layout.setSpacing(theme.SPACING * 2)
         self.kernel_caption = lw.muted("<b>first-layer kernels</b>", "The learned weights of the first Conv2D "
                                        "layer, one small square per kernel: orange positive, blue negative.")
+        self.kernel_values = self._value_label()
         self.kernel_view = FitImage()
         self.kernel_view.setMinimumSize(90, 90)
         kcol = QVBoxLayout()
         kcol.addWidget(self.kernel_caption)
+        kcol.addWidget(self.kernel_values)
         kcol.addWidget(self.kernel_view)
         kcol.addStretch(1)
         self.strip_layout.addLayout(kcol)
@@ -143,11 +145,7 @@ class FeatureMapsPanel(Panel):
         while len(self.columns) < count:
             col = QVBoxLayout()
             caption = lw.muted("")
-            # The value range changes with every refresh; a label of fixed size does not make the panel's
-            # layout recompute (that cost more than drawing the maps).
-            values = lw.muted("")
-            values.setWordWrap(False)
-            values.setFixedSize(150, values.fontMetrics().lineSpacing() + 2)
+            values = self._value_label()
             view = FitImage()
             view.setMinimumSize(120, 110)
             col.addWidget(caption)
@@ -162,18 +160,30 @@ class FeatureMapsPanel(Panel):
             self.value_labels[i].setVisible(i < count)
             view.setVisible(i < count)
 
+    @staticmethod
+    def _value_label() -> Any:
+        """For the numbers that change with every refresh: a label of fixed size does not make the panel's
+        layout recompute (that cost more than drawing the maps)."""
+        label = lw.muted("")
+        label.setWordWrap(False)
+        label.setFixedSize(150, label.fontMetrics().lineSpacing() + 2)
+        return label
+
     def on_probe(self, event: Any) -> None:
         p = event.payload
         if event.name == "kernels":
             if "error" in p:
                 self.kernel_caption.setText(f"<b>first-layer kernels</b>: {p['error']}")
+                self.kernel_values.setText("")
                 return
             k = p["kernels"]
             cols = int(np.ceil(np.sqrt(len(k))))
             rgb = lw.tile([lw.diverging_rgb(kk, p["limit"]) / 255.0 for kk in k], cols, pad=1, fill=1.0)
             self.kernel_view.set_source(lw.rgb_pixmap((rgb * 255).astype(np.uint8), 4))
+            # QLabel.setText returns early when the text is unchanged: the caption is laid out once per run.
             self.kernel_caption.setText(f"<b>layer {p['spec_index'] + 1} kernels</b><br>{len(k)} of "
-                                        f"{k.shape[1]}×{k.shape[2]}, |w| ≤ {p['limit']:.2f}")
+                                        f"{k.shape[1]}×{k.shape[2]}")
+            self.kernel_values.setText(f"|w| ≤ {p['limit']:.2f}")
             return
         if event.name != "feature_maps":
             return
