@@ -155,6 +155,7 @@ class TrainingSession:
         from ..build import BuildFailed, clear_validation_cache
         from ..data import DatasetError, load_dataset
         from .callbacks import ControlCallback, NanGuard, ProbeCallback, ReportingCallback
+        from .feed import fit_inputs
         from .recipe import RecipeError, get_recipe
 
         self._device = self._device or describe_device()
@@ -196,7 +197,8 @@ class TrainingSession:
             fit_kwargs["validation_data"] = prepared.validation_data
         if control.stopped:
             fit_kwargs["epochs"] = 0
-        model.fit(prepared.x, prepared.y, callbacks=callbacks, **fit_kwargs)
+        x, y, fit_kwargs = fit_inputs(prepared.x, prepared.y, fit_kwargs, cfg.seed)
+        model.fit(x, y, callbacks=callbacks, **fit_kwargs)
         self._model = model
         self._export_model = prepared.export_model if prepared.export_model is not None else model
         seconds = time.perf_counter() - t_start
