@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from .probes import _class_output, as_probabilities
+from .training import feed
 
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> np.ndarray:
@@ -97,5 +98,5 @@ def evaluate_classifier(model: Any, x: np.ndarray, y: Any, class_names: list[str
     labels = np.asarray(labels)
     if labels.ndim > 1 and labels.shape[-1] > 1:
         labels = labels.argmax(axis=-1)  # one-hot
-    raw = _class_output(model.predict(x, batch_size=batch_size, verbose=0))
+    raw = _class_output(feed.predict(model, x, batch_size))
     return ClassifierEvaluation(labels.ravel(), as_probabilities(np.asarray(raw)), list(class_names or []))

@@ -15,6 +15,7 @@ from ..build import BuildFailed, build_network
 from ..data import Dataset
 from ..localize import DEFAULT_BOX_WEIGHT, box_iou
 from ..specs import Experiment
+from . import feed
 from .recipe import Prepared, RecipeError, make_optimizer, recipe
 
 
@@ -100,7 +101,7 @@ def prepare_localize(experiment: Experiment, data: Dataset) -> Prepared:
 def evaluate_localizer(model: Any, x: np.ndarray, y: dict[str, np.ndarray], batch_size: int = 256
                        ) -> dict[str, float]:
     """accuracy, mean_iou, and the share of boxes with IoU >= 0.5, from the model's predictions."""
-    pred = model.predict(x, batch_size=batch_size, verbose=0)
+    pred = feed.predict(model, x, batch_size)
     cls = np.asarray(pred["class"]).argmax(axis=1)
     ious = box_iou(np.asarray(pred["box"]), y["box"])
     return {"accuracy": float((cls == np.asarray(y["class"]).ravel()).mean()), "mean_iou": float(ious.mean()),

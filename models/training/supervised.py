@@ -6,6 +6,7 @@ from typing import Any
 from ..build import BuildFailed, build_network
 from ..data import Dataset
 from ..specs import Experiment
+from . import feed
 from .recipe import Prepared, RecipeError, make_optimizer, recipe
 
 LOSSES = ("auto", "sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse",
@@ -73,9 +74,7 @@ def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
                   metrics=resolve_metrics(cfg.metrics, data.info.task, units, from_logits))
 
     def evaluate() -> dict[str, float]:
-        values = model.evaluate(data.x_test, data.y_test, batch_size=max(cfg.batch_size, 256), verbose=0,
-                                return_dict=True)
-        return {k: float(v) for k, v in values.items()}
+        return feed.evaluate(model, data.x_test, data.y_test, max(cfg.batch_size, 256))
 
     return Prepared(model=model, x=data.x_train, y=data.y_train, validation_data=(data.x_val, data.y_val),
                     evaluate=evaluate, samples_per_epoch=len(data.x_train))

@@ -18,6 +18,7 @@ from ..data import Dataset
 from ..generative import OptionError, fixed_noise, quality_judge, quality_report, tile_grid
 from ..specs import Experiment
 from ..vae import MANIFOLD_RANGE, join_error, manifold_codes, pca_2d, resolve_options
+from . import feed
 from .callbacks import Probe
 from .recipe import Prepared, RecipeError, make_optimizer, recipe
 
@@ -260,8 +261,7 @@ def prepare_vae(experiment: Experiment, data: Dataset) -> Prepared:
         out: dict[str, float] = {}
         if data.x_test is not None and len(data.x_test):
             x_test = np.asarray(data.x_test, dtype="float32")
-            logs = model.evaluate(x_test, x_test, batch_size=cfg.batch_size, verbose=0, return_dict=True)
-            out.update({k: float(v) for k, v in logs.items()})
+            out.update(feed.evaluate(model, x_test, x_test, cfg.batch_size))
         if classifier is not None:
             report = quality_report(export, classifier, 1000)
             out.update({k: float(v) for k, v in report.items() if k not in ("histogram", "count")})
