@@ -161,6 +161,7 @@ def run_overfit_demo(demo: OverfitDemo, on_epoch: Callable[[str, int, dict[str, 
 
     from .build import BuildFailed
     from .data import load_dataset
+    from .training.feed import fit_inputs
     from .training.recipe import RecipeError, get_recipe
 
     class _Relay(keras.callbacks.Callback):
@@ -190,8 +191,9 @@ def run_overfit_demo(demo: OverfitDemo, on_epoch: Callable[[str, int, dict[str, 
             raise OverfitDemoError(f"{which} network: {exc.error}") from None
         except RecipeError as exc:
             raise OverfitDemoError(f"{which} network: {exc}") from None
-        history = prepared.model.fit(prepared.x, prepared.y, batch_size=cfg.batch_size, epochs=cfg.epochs,
-                                     validation_data=prepared.validation_data, shuffle=True, verbose=0,
-                                     callbacks=[_Relay(which)])
+        x, y, kwargs = fit_inputs(prepared.x, prepared.y, {
+            "batch_size": cfg.batch_size, "epochs": cfg.epochs, "validation_data": prepared.validation_data,
+            "shuffle": True, "verbose": 0}, cfg.seed)
+        history = prepared.model.fit(x, y, callbacks=[_Relay(which)], **kwargs)
         histories[which] = {k: [float(v) for v in vals] for k, vals in history.history.items()}
     return histories

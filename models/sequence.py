@@ -488,6 +488,7 @@ def compare_recurrent(dataset: str = "memory-50", presets: Sequence[str] = ("rnn
     from .training.callbacks import ControlCallback, ProbeCallback, ReportingCallback
     from .training.control import RunControl
     from .training.events import Started
+    from .training.feed import fit_inputs
     from .training.recipe import RecipeError, get_recipe
     from .training.sequence_probes import GradientThroughTimeProbe
 
@@ -521,9 +522,10 @@ def compare_recurrent(dataset: str = "memory-50", presets: Sequence[str] = ("rnn
         if grad_batch is not None:
             start_curve = gradients_through_time(model, *grad_batch)["grad_norm"]
             callbacks.append(ProbeCallback([GradientThroughTimeProbe(*grad_batch)], reporter))
-        history = model.fit(prepared.x, prepared.y, batch_size=cfg.batch_size, epochs=cfg.epochs, verbose=0,
-                            shuffle=True, validation_data=prepared.validation_data, callbacks=callbacks,
-                            **prepared.fit_kwargs)
+        x, y, fit_kwargs = fit_inputs(prepared.x, prepared.y, {
+            "batch_size": cfg.batch_size, "epochs": cfg.epochs, "verbose": 0, "shuffle": True,
+            "validation_data": prepared.validation_data, **prepared.fit_kwargs}, seed)
+        history = model.fit(x, y, callbacks=callbacks, **fit_kwargs)
         done = len(reporter.epoch_seconds)
         stopped = control.stopped
         test = prepared.evaluate() if (prepared.evaluate and not stopped) else {}
