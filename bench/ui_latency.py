@@ -21,6 +21,7 @@ Usage: python bench/ui_latency.py [--epochs 2] [--rounds 12] [--limit 2000]
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -52,6 +53,7 @@ def headless(session, exp) -> tuple[float, float]:
     from models.training.events import RecordingReporter
 
     rec = RecordingReporter()
+    gc.collect()  # as the window's Start does (the controller keeps automatic collection off)
     session.start(exp, rec).result()
     return throughput(rec.events)
 
