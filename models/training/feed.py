@@ -44,7 +44,8 @@ def array_dataset(x: Any, y: Any = None, batch_size: int = 32, shuffle: bool = F
 
     data = (x,) if y is None else (x, y)
     n = len(_leaves(data)[0])
-    tensors = tf.nest.map_structure(tf.convert_to_tensor, data)
+    with tf.device("/CPU:0"):  # tf.data runs on the CPU; keep the arrays there, also when a GPU trains
+        tensors = tf.nest.map_structure(tf.convert_to_tensor, data)
     order = tf.data.Dataset.range(n)
     if shuffle:
         order = order.shuffle(n, seed=seed, reshuffle_each_iteration=True)
