@@ -3,8 +3,8 @@
 Given numpy arrays, Keras builds a tf.data pipeline with `prefetch(AUTOTUNE)` and a fresh iterator every
 epoch. Destroying the previous epoch's iterator waits for the autotuner's background thread, and on a
 2-core machine that wait was 0.5-2 s at the start of about one epoch in three (measured with py-spy: the
-training thread blocked in `RootDataset::Iterator::~Iterator`), a quarter of a cnn epoch's ~3 s. With
-autotuning off every epoch starts in ~15 ms. The pipeline is otherwise what Keras does: the sample order is
+training thread blocked in `RootDataset::Iterator::~Iterator`), up to most of a cnn epoch's ~3 s. With
+autotuning off every epoch starts within ~35 ms (bench/epoch_start.py). The pipeline is otherwise what Keras does: the sample order is
 shuffled each epoch (indices, not copies of the data), batches keep the order of the arrays' structure, and
 the last batch may be smaller.
 """
