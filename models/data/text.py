@@ -414,7 +414,8 @@ def load_memory(seed: int = 0, arg: str | None = None, size: int = 3000, min_len
     `min_length` (default N/4) and N, padded at the end: the shorter ones give gated networks a gradient they
     can learn the "keep the first token" mechanism from, which then carries over to length N. Even the shortest
     keeps the key N/4 steps from the end, far enough for a plain RNN's gradient to fade (measured: a textbook
-    Glorot-initialised SimpleRNN stays at chance on memory-50 for seeds 0, 2, 4 and learns it for seeds 1, 3). With
+    Glorot-initialised SimpleRNN learned memory-50 for seeds 0-3 and stayed at chance for seed 4; with
+    min_length=N/2 it stayed at chance for seeds 0 and 1, but so did the GRU for seed 0). With
     min_length=N every training sequence is full length too (the gated networks then often stay at chance for
     many epochs: their gates start half closed, so the first token's gradient has faded after 49 steps)."""
     n = memory_length(arg)
