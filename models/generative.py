@@ -651,10 +651,11 @@ def cli_generate(model_path: str, out: str, label: int | None = None, count: int
 
 
 # --- presets -----------------------------------------------------------------------------------------------
-def _image_shape(dataset: str) -> tuple[int, ...]:
+def image_shape(dataset: str, presets: str = "generative presets") -> tuple[int, ...]:
+    """The dataset's (h, w, c), or a PresetError naming the `presets` that need images."""
     shape = dataset_shape(dataset)
     if len(shape.input_shape) != 3:
-        raise PresetError(f"generative presets need an image dataset such as mnist; '{dataset}' gives "
+        raise PresetError(f"{presets} need an image dataset such as mnist; '{dataset}' gives "
                           f"{tuple(shape.input_shape)}")
     return tuple(shape.input_shape)
 
@@ -665,7 +666,7 @@ def _dense(units: int, activation: str = "leaky_relu") -> LayerSpec:
 
 def _dense_pair(dataset: str, latent: int, g_units: tuple[int, ...], d_units: tuple[int, ...]
                 ) -> dict[str, NetworkSpec]:
-    shape = _image_shape(dataset)
+    shape = image_shape(dataset)
     pixels = math.prod(shape)
     gen = [_dense(u) for u in g_units] + [_dense(pixels, "tanh"), LayerSpec("Reshape", {"target_shape":
                                                                                          list(shape)})]
@@ -693,7 +694,7 @@ def _normed(layer: LayerSpec, momentum: float) -> list[LayerSpec]:
 def gan_preset(dataset: str) -> Experiment:
     # The classic MLP GAN recipe: a batch-normalised dense generator (BN steadies a dense G a lot: without it
     # samples stay blotchy strokes for thousands of steps), a plain dense discriminator with dropout.
-    shape = _image_shape(dataset)
+    shape = image_shape(dataset)
     gen: list[LayerSpec] = []
     for units in (256, 512, 1024):
         gen += _normed(LayerSpec("Dense", {"units": units, "activation": "linear", "use_bias": False}), 0.8)
@@ -711,7 +712,7 @@ def gan_preset(dataset: str) -> Experiment:
 def dcgan_preset(dataset: str) -> Experiment:
     # TensorFlow's DCGAN tutorial at half the width (128/64/32 generator maps instead of 256/128/64, 32/64
     # discriminator filters instead of 64/128) so a few minutes on a CPU are enough.
-    h, w, c = _image_shape(dataset)
+    h, w, c = image_shape(dataset)
     if h % 4 or w % 4:
         raise PresetError(f"dcgan doubles a {h // 4}x{w // 4} map twice, so it needs images whose sides are "
                           f"multiples of 4; '{dataset}' gives {h}x{w}")

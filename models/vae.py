@@ -19,7 +19,7 @@ import numpy as np
 from .build import BuildError, ShapeReport, format_shape
 from .catalog import Param
 from .data import dataset_shape
-from .generative import OptionError, checked_options, output_activation  # noqa: F401 (OptionError: raised here)
+from .generative import OptionError, checked_options, image_shape, output_activation  # noqa: F401 (OptionError: raised here)
 from .presets import Preset, PresetError, register
 from .specs import Experiment, LayerSpec, NetworkSpec, TrainingConfig
 
@@ -155,21 +155,13 @@ def manifold_codes(size: int, extent: float = MANIFOLD_RANGE) -> np.ndarray:
 
 
 # --- presets -----------------------------------------------------------------------------------------------
-def _image_shape(dataset: str) -> tuple[int, ...]:
-    shape = dataset_shape(dataset)
-    if len(shape.input_shape) != 3:
-        raise PresetError(f"VAE presets need an image dataset such as mnist; '{dataset}' gives "
-                          f"{tuple(shape.input_shape)}")
-    return tuple(shape.input_shape)
-
-
 def _dense(units: int, activation: str = "relu") -> LayerSpec:
     return LayerSpec("Dense", {"units": units, "activation": activation})
 
 
 def vae_preset(dataset: str, latent: int = 2) -> Experiment:
     """Dense encoder and decoder (512-256 mirrored). Latent size 2, so the latent map is the true latent space."""
-    shape = _image_shape(dataset)
+    shape = image_shape(dataset, "VAE presets")
     enc = [LayerSpec("Flatten"), _dense(512), _dense(256), _dense(2 * latent, "linear")]
     dec = [_dense(256), _dense(512), _dense(math.prod(shape), "sigmoid"),
            LayerSpec("Reshape", {"target_shape": list(shape)})]
@@ -180,7 +172,7 @@ def vae_preset(dataset: str, latent: int = 2) -> Experiment:
 
 def convvae_preset(dataset: str) -> Experiment:
     """The Keras VAE example's layout: two strided convolutions down, two transposed convolutions up."""
-    h, w, c = _image_shape(dataset)
+    h, w, c = image_shape(dataset, "VAE presets")
     if h % 4 or w % 4:
         raise PresetError(f"convvae halves the image twice, so it needs sides that are multiples of 4; "
                           f"'{dataset}' gives {h}x{w}")
