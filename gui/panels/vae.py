@@ -114,11 +114,7 @@ class VAEPanel(Panel):
         self.legend.setWordWrap(True)
         self.legend.setToolTip("The colour of each dot is the digit's true label; the encoder never sees it.")
         col.addWidget(self.legend)
-        self.map_plot = pg.PlotWidget()
-        self.map_plot.setBackground("w")
-        self.map_plot.setMinimumSize(200, 160)
-        for axis in ("left", "bottom"):
-            self.map_plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.map_plot = self._latent_plot()
         self.map_plot.showGrid(x=True, y=True, alpha=0.15)
         self.scatter = pg.ScatterPlotItem(size=5, pen=None)
         self.map_plot.addItem(self.scatter)
@@ -135,21 +131,27 @@ class VAEPanel(Panel):
         col.addWidget(self.map_note)
         return col
 
+    @staticmethod
+    def _latent_plot() -> pg.PlotWidget:
+        """White, room for a small dock, latent values printed as they are (no SI prefixes)."""
+        plot = pg.PlotWidget()
+        plot.setBackground("w")
+        plot.setMinimumSize(200, 160)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).enableAutoSIPrefix(False)
+        return plot
+
     def _manifold_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
         self.manifold_title = lw.heading("Decoded latent plane",
                                          "The decoder's image at each point of an even grid over the latent "
                                          "plane, laid out like the map: z₁ grows to the right, z₂ upwards.")
         col.addWidget(self.manifold_title)
-        self.manifold_plot = pg.PlotWidget()
-        self.manifold_plot.setBackground("w")
-        self.manifold_plot.setMinimumSize(200, 160)
+        self.manifold_plot = self._latent_plot()
         self.manifold_plot.setAspectLocked(True)
         self.manifold_plot.setMouseEnabled(False, False)
         self.manifold_plot.setLabel("bottom", "z₁")
         self.manifold_plot.setLabel("left", "z₂")
-        for axis in ("left", "bottom"):
-            self.manifold_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.manifold_item = pg.ImageItem(axisOrder="row-major")
         self.manifold_item.setAutoDownsample(True)  # averages pixels when shrunk, so strokes do not alias away
         self.manifold_plot.addItem(self.manifold_item)
