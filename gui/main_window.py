@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
 
         self.ctx = PanelContext(self)
         self.panels: list[Panel] = []
+        self._held_probes: dict[Panel, dict[str, Any]] = {}  # newest result per probe for panels out of sight
+        self._run_probes: dict[Panel, list[Any]] = {}  # the probes each panel asked for in the current run
         self._create_panels()
         self._create_actions()
         self._connect()
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
                 Qt.DockWidgetArea.BottomDockWidgetArea
             dock = self._dock(f"panel_{cls.__name__}", panel.title, panel, area)
+            dock.visibilityChanged.connect(lambda visible, p=panel: self._panel_seen(p, visible))
             # Panels join the layout only while they apply (see _update_panel_visibility): hidden tabified
             # docks leave stray tab bars behind.
             self.removeDockWidget(dock)
@@ -528,9 +531,14 @@ class MainWindow(QMainWindow):
             return
         exp = self.document.experiment.copy()
         probes: list[Any] = []
+        self._run_probes = {}
         for panel in self.panels:
             if panel.area != "lab" and panel.applies_to(exp):
-                probes.extend(self._panel_call(panel, "probes", exp) or [])
+                mine = self._panel_call(panel, "probes", exp) or []
+                for probe in mine:
+                    probe.paused = panel.latest_probe_only and panel.visibleRegion().isEmpty()
+                self._run_probes[panel] = mine
+                probes.extend(mine)
         self.message_bar.hide()
         self.training.message.setText("")
         # Supervised runs log the loss and each metric, for training and validation; other families' curves
@@ -565,6 +573,7 @@ class MainWindow(QMainWindow):
         self.training.begin(event.epochs, event.steps_per_epoch)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
+        self._held_probes.clear()  # the last run's pictures
         for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_run_started", event)
 
@@ -583,6 +592,23 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_probe(self, event: Any) -> None:
         for panel in self._active_panels(self.document.experiment):
+            if panel.latest_probe_only and panel.visibleRegion().isEmpty():
+                # Out of sight (a tab behind another, a closed dock): keep only the newest result; it is
+                # drawn when the panel is shown. Drawing feature maps nobody saw cost the training speed.
+                self._held_probes.setdefault(panel, {})[event.name] = event
+            else:
+                self._panel_call(panel, "on_probe", event)
+
+    def _panel_seen(self, panel: Panel, visible: bool) -> None:
+        """A panel's dock came into sight or went out of it (its tab was raised or covered, it was closed)."""
+        if panel.latest_probe_only:
+            for probe in self._run_probes.get(panel, []):
+                probe.paused = not visible  # read by the training thread before each scheduled run
+        if visible:
+            self._release_probes(panel)
+
+    def _release_probes(self, panel: Panel) -> None:
+        for event in self._held_probes.pop(panel, {}).values():
             self._panel_call(panel, "on_probe", event)
 
     @Slot(bool)
@@ -614,6 +640,8 @@ class MainWindow(QMainWindow):
         self._lock_editing(False)
         self._update_start()
         self._update_actions()
+        for panel in list(self._held_probes):  # the run's final pictures, so every panel ends up current
+            self._release_probes(panel)
         for panel in self._active_panels(self.document.experiment):
             self._panel_call(panel, "on_run_ended", result)
 

@@ -20,11 +20,14 @@ class LiveProbe:
     """The interface of `models.training.callbacks.Probe` (name, interval_s, on_start, compute).
 
     Defined here rather than imported because callbacks.py imports Keras at module level, and the GUI builds
-    these probes before TensorFlow has loaded. ProbeCallback only relies on these four members.
+    these probes before TensorFlow has loaded. ProbeCallback only relies on these members.
     """
 
     name = "probe"
     interval_s = 0.5
+    # Set from the GUI thread while nobody can see the result (its panel is a tab behind another): the
+    # probe then runs only at epoch ends, so its view is at most an epoch old when it comes into sight.
+    paused = False
 
     def compute(self, model: Any) -> dict[str, Any]:
         raise NotImplementedError

@@ -58,6 +58,10 @@ class Panel(QWidget):
     title = "Panel"
     area = "bottom"
     shortcut = ""  # e.g. "Ctrl+Shift+M" for labs
+    # True when each probe result only replaces the picture the last one made (no history is kept from
+    # them): while such a panel is out of sight, e.g. a tab behind the plots, the window keeps just the newest
+    # result per probe and hands it over when the panel comes into view, instead of drawing for nobody.
+    latest_probe_only = False
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__()

@@ -42,6 +42,7 @@ class FeatureMapsPanel(Panel):
 
     title = "Feature maps"
     area = "bottom"
+    latest_probe_only = True
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)

@@ -208,6 +208,7 @@ class DecisionBoundaryPanel(Panel):
 
     title = "Decision boundary"
     area = "bottom"
+    latest_probe_only = True
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)

@@ -46,6 +46,7 @@ class VAEPanel(Panel):
 
     title = "Latent space"
     area = "bottom"
+    latest_probe_only = True
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)

@@ -39,6 +39,7 @@ class WordMapPanel(Panel):
 
     title = "Word map"
     area = "bottom"
+    latest_probe_only = True
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)

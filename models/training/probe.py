@@ -12,6 +12,7 @@ class Probe:
 
     name = "probe"
     interval_s = 0.5
+    paused = False  # True: run only at epoch ends (nobody is looking; see models.probes.LiveProbe)
 
     def compute(self, model: Any) -> dict[str, Any]:
         raise NotImplementedError

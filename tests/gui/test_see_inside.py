@@ -14,6 +14,7 @@ from gui.panels.neurons import DecisionBoundaryPanel, McpLab
 from gui.panels.overfit import OverfitLab
 from models.labs import mcp
 from models.presets import get_preset
+from models.training.events import ProbeResult
 
 
 def _panel(win, cls):
@@ -120,6 +121,7 @@ def test_decision_boundary_and_overfit_demo(window):
     exp = window.document.experiment.copy()
     exp.training.epochs = 3
     window.document.new(exp)
+    window.docks["panel_DecisionBoundaryPanel"].raise_()  # in sight: it draws every result while training
     assert wait_until(lambda: not window.validation_pending and window.training.start.isEnabled(), 60)
     window.start_training()
     assert wait_until(lambda: not window.controller.running and panel.updates >= 3, 90)
@@ -154,12 +156,28 @@ def test_cnn_feature_maps_results_and_drawing(make_window):
     assert wait_until(lambda: not win.validation_pending and win.training.start.isEnabled(), 60)
     win.start_training()
     assert wait_until(lambda: results.results is not None, 120), results.gallery_title.text()
-    assert maps.updates >= 2
+    # The maps' tab stayed behind the plots: none of the results sent while training was drawn, only the
+    # last one, handed over when the run ended.
+    assert maps.visibleRegion().isEmpty() and maps.updates == 1
+    assert maps.probe.paused  # and the training thread ran its probe only at epoch ends
+    win.docks["panel_FeatureMapsPanel"].raise_()
+    assert wait_until(lambda: not maps.probe.paused, 5)
     captions = [c.text() for c, v in maps.columns if v.isVisible()]
     assert len(captions) == 4 and "28×28" in captions[0] and "Conv2D" in captions[0]
     assert "kernels" in maps.kernel_caption.text()
     maps.index.setValue(5)  # a new image goes straight to the probe
     assert maps.probe.image.shape == (28, 28, 1)
+
+    # Out of sight again: a result waits (the newest per probe) and is drawn when the tab is raised.
+    win.docks["plots"].raise_()
+    assert wait_until(lambda: maps.visibleRegion().isEmpty(), 5)
+    kernels = {"layer": "L00_conv2d", "spec_index": 0, "kernels": np.zeros((6, 5, 5), "float32"),
+               "bias": np.zeros(6, "float32"), "limit": 0.25}
+    win.controller.probe.emit(ProbeResult("kernels", 1, dict(kernels, limit=0.5)))
+    win.controller.probe.emit(ProbeResult("kernels", 2, kernels))
+    assert "0.25" not in maps.kernel_values.text()
+    win.docks["panel_FeatureMapsPanel"].raise_()
+    assert wait_until(lambda: "0.25" in maps.kernel_values.text(), 5), maps.kernel_values.text()
 
     r = results.results
     assert r["matrix"].shape == (10, 10) and r["matrix"].sum() == 750
