@@ -536,7 +536,7 @@ class MainWindow(QMainWindow):
             if panel.area != "lab" and panel.applies_to(exp):
                 mine = self._panel_call(panel, "probes", exp) or []
                 for probe in mine:
-                    probe.paused = panel.latest_probe_only and panel.visibleRegion().isEmpty()
+                    probe.paused = self._out_of_sight(panel)
                 self._run_probes[panel] = mine
                 probes.extend(mine)
         self.message_bar.hide()
@@ -592,12 +592,17 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_probe(self, event: Any) -> None:
         for panel in self._active_panels(self.document.experiment):
-            if panel.latest_probe_only and panel.visibleRegion().isEmpty():
+            if self._out_of_sight(panel):
                 # Out of sight (a tab behind another, a closed dock): keep only the newest result; it is
                 # drawn when the panel is shown. Drawing feature maps nobody saw cost the training speed.
                 self._held_probes.setdefault(panel, {})[event.name] = event
             else:
                 self._panel_call(panel, "on_probe", event)
+
+    @staticmethod
+    def _out_of_sight(panel: Panel) -> bool:
+        """A panel that would only redraw its latest picture and cannot be seen now (a tab behind another)."""
+        return panel.latest_probe_only and panel.visibleRegion().isEmpty()
 
     def _panel_seen(self, panel: Panel, visible: bool) -> None:
         """A panel's dock came into sight or went out of it (its tab was raised or covered, it was closed)."""
