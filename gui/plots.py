@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,11 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from . import theme
 
 MAX_BATCH_POINTS = 4000  # older batch points are thinned 2:1 beyond this
-REDRAW_MS = 400
+REDRAW_MS = 400  # the fastest the batch curves are redrawn while training
+MAX_REDRAW_MS = 1500
+# The share of one core the batch-curve redraws may take while training. Every bit the GUI thread works is
+# taken from TensorFlow's threads on a small machine; a slow redraw is spread out to stay within this.
+REDRAW_BUDGET = 0.005
 # The y range follows the data in steps: it grows as soon as a point falls outside, and shrinks only when
 # the data fill less than this share of it. Every range change repaints the axes (their tick labels are
 # the most expensive thing the window draws), so a range that moves with every batch stalls the window.
@@ -91,12 +96,23 @@ class _Series:
             self.y = self.y[::2]
 
 
+class _TimedView(pg.GraphicsLayoutWidget):
+    """Remembers how much CPU its last paint took, so redraws can be spaced to what they cost here."""
+
+    paint_seconds = 0.0
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        start = time.thread_time()
+        super().paintEvent(event)
+        self.paint_seconds = time.thread_time() - start
+
+
 class PlotsPanel(QWidget):
     """One plot per metric (loss, accuracy, ...): batch curve, epoch points, validation curve."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = pg.GraphicsLayoutWidget()
+        self.view = _TimedView()
         self.view.setBackground("w")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -111,11 +127,13 @@ class PlotsPanel(QWidget):
         self._spare: list[pg.PlotItem] = []
         self._generation = 0
         self._last_batch: tuple[int, float] = (0, 0.0)  # (epoch, x) of the newest batch point
-        # Batch points arrive at ~30 Hz; redrawing axes and curves that often costs the training a fifth of
-        # a 2-core machine (measured), so batch curves are redrawn at most every REDRAW_MS.
+        # Batch points arrive a few times a second; redrawing axes and curves each time cost the training a
+        # fifth of a 2-core machine (measured), so batch curves are redrawn at most every REDRAW_MS, or less
+        # often where a redraw is slow (redraw_interval_ms).
         self._redraw = QTimer(self)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.setSingleShot(True)
+        self._refresh_seconds = 0.0  # CPU the last refresh took (setData, axis ranges)
         self._redraw.timeout.connect(self.refresh)
         self._placeholder()
 
@@ -258,7 +276,7 @@ class PlotsPanel(QWidget):
                 self._curve(name, "batch")
                 self.series[(name, "batch")].add(x, value)
         if not self._redraw.isActive():
-            self._redraw.start()
+            self._redraw.start(self.redraw_interval_ms())
 
     def add_epoch(self, event: Any) -> None:
         # An epoch cut short by Stop is drawn where its last batch was, not at the full epoch mark.
@@ -272,7 +290,14 @@ class PlotsPanel(QWidget):
             self.series[(base, kind)].add(x, value)
         self.refresh()
 
+    def redraw_interval_ms(self) -> int:
+        """REDRAW_MS, or longer where a redraw (refresh and paint, as last measured) costs more than
+        REDRAW_BUDGET of a core at that pace: ~1 s on a 2-core machine painting in software."""
+        cost = self._refresh_seconds + self.view.paint_seconds
+        return int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * cost / REDRAW_BUDGET)))
+
     def refresh(self) -> None:
+        start = time.thread_time()
         changed: set[str] = set()
         for key, series in self.series.items():
             if series.dirty:
@@ -282,6 +307,7 @@ class PlotsPanel(QWidget):
         if self.epochs:
             for base in changed - self._user_zoomed:
                 self._fit_y(base)
+        self._refresh_seconds = time.thread_time() - start
 
     def _fit_y(self, base: str) -> None:
         """Move the y range only when the data left it (then with room to spare in that direction) or fill

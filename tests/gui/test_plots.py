@@ -83,3 +83,34 @@ def test_a_run_stopped_early_is_zoomed_to_what_it_reached(qtbot):
     panel.finish()
     x_lo, x_hi = panel.plots["loss"].getViewBox().viewRange()[0]
     assert 1.9 < x_hi < 2.3
+
+
+def test_slow_redraws_are_spread_out_to_stay_within_their_budget(qtbot):
+    from gui.plots import MAX_REDRAW_MS, REDRAW_BUDGET, REDRAW_MS
+
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.reset(steps_per_epoch=10, epochs=2)
+    panel.add_batches([_batch(1, 1, 1.0, 0.5)])
+    panel.refresh()
+    assert panel._refresh_seconds > 0  # measured, not assumed
+    panel._refresh_seconds, panel.view.paint_seconds = 0.0005, 0.0005  # a fast machine: the usual pace
+    assert panel.redraw_interval_ms() == REDRAW_MS
+    panel._refresh_seconds, panel.view.paint_seconds = 0.002, 0.003  # 5 ms a redraw: 1 s apart
+    assert panel.redraw_interval_ms() == pytest.approx(1000 * 0.005 / REDRAW_BUDGET, abs=1)
+    panel.view.paint_seconds = 0.5  # never so slow that the curve stops moving
+    assert panel.redraw_interval_ms() == MAX_REDRAW_MS
+    panel._redraw.stop()  # the redraw the first batch asked for has been done by hand
+    panel.add_batches([_batch(1, 2, 0.9, 0.6)])
+    assert panel._redraw.isActive() and panel._redraw.interval() == MAX_REDRAW_MS
+
+
+def test_a_shown_view_measures_its_paint(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.view.paint_seconds = 0.0
+    panel.view.viewport().update()
+    qtbot.waitUntil(lambda: panel.view.paint_seconds > 0, timeout=2000)
