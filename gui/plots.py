@@ -134,7 +134,8 @@ class PlotsPanel(QWidget):
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.setSingleShot(True)
         self._refresh_seconds = 0.0  # CPU the last refresh took (setData, axis ranges)
-        self._redraw.timeout.connect(self.refresh)
+        self._redraw.timeout.connect(self._redraw_if_seen)
+        self._stale = False  # batch points came while the panel was out of sight
         self._placeholder()
 
     def _placeholder(self) -> None:
@@ -289,6 +290,19 @@ class PlotsPanel(QWidget):
             self._curve(base, kind)
             self.series[(base, kind)].add(x, value)
         self.refresh()
+
+    def _redraw_if_seen(self) -> None:
+        # Behind another tab the curves would be redrawn for nobody: the points are kept and drawn on showing.
+        if self.visibleRegion().isEmpty():
+            self._stale = True
+        else:
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def redraw_interval_ms(self) -> int:
         """REDRAW_MS, or longer where a redraw (refresh and paint, as last measured) costs more than

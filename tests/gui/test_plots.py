@@ -114,3 +114,17 @@ def test_a_shown_view_measures_its_paint(qtbot):
     panel.view.paint_seconds = 0.0
     panel.view.viewport().update()
     qtbot.waitUntil(lambda: panel.view.paint_seconds > 0, timeout=2000)
+
+
+def test_curves_behind_another_tab_are_drawn_when_shown(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.reset(steps_per_epoch=10, epochs=2)
+    panel.add_batches([_batch(1, b, 1.0 / b, 0.1 * b) for b in range(1, 4)])
+    panel._redraw_if_seen()  # the timer fires while the panel is not shown
+    curve = panel.curves[("loss", "batch")]
+    assert curve.getData()[0] is None or len(curve.getData()[0]) == 0  # nothing drawn for nobody
+    assert panel.point_count("loss", "batch") == 3  # but nothing lost
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert len(curve.getData()[0]) == 3
