@@ -148,7 +148,7 @@ class ProbeCallback(keras.callbacks.Callback):
         self.step += 1
         now = time.perf_counter()
         for probe in self.probes:
-            if now >= self._next.get(probe.name, 0.0) and not getattr(probe, "paused", False):
+            if now >= self._next.get(probe.name, 0.0) and not probe.paused:
                 self._run(probe)
 
     def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
