@@ -211,10 +211,11 @@ class TrainingController(QObject):
         # Pause, Stop, epoch ends, probe results and the end of the run go out on the next tick (~30 Hz);
         # batch ends wait until BATCHES_EVERY_S has passed, unless something urgent takes them along.
         ended = future is not None and future.done()
-        if not reporter.urgent and not ended and time.monotonic() < self._batches_due:
+        now = time.monotonic()
+        if not reporter.urgent and not ended and now < self._batches_due:
             return
         reporter.urgent = False  # before draining: an event reported meanwhile sets it again
-        self._batches_due = time.monotonic() + BATCHES_EVERY_S
+        self._batches_due = now + BATCHES_EVERY_S
         batch: list[Any] = []
         probes: dict[str, Any] = {}
         queue = reporter.queue
