@@ -79,18 +79,21 @@ def network_code(spec: NetworkSpec, var: str = "model", name: str = "model") -> 
     return "\n".join(lines)
 
 
+# Every value from the project reaches the script as a literal made by repr(), never as text pasted into code
+# or a docstring: a project name like 'x"""; import os' must stay a string (tests/models/test_export.py).
 _SCRIPT = '''#!/usr/bin/env python3
-"""{title}: exported from Layerwise.
+"""A network exported from Layerwise (its project name is TITLE below).
 
 Rebuilds the same architecture with plain Keras and trains it. Needs only tensorflow/keras and numpy.
-Run: python {script_name}
+Run this file with python.
 """
 import numpy as np
 import keras
 
-SEED = {seed}
-EPOCHS = {epochs}
-BATCH_SIZE = {batch_size}
+TITLE = {title!r}
+SEED = {seed!r}
+EPOCHS = {epochs!r}
+BATCH_SIZE = {batch_size!r}
 LEARNING_RATE = {lr!r}
 
 
@@ -184,8 +187,9 @@ def write_script(experiment: Experiment, path: str | Path) -> str:
     opt = _OPTIMIZER_CODE.get(cfg.optimizer.lower(), "Adam")
     opt_args = "learning_rate=LEARNING_RATE" + (", momentum=0.9" if cfg.optimizer.lower() == "momentum" else "")
     network = "\n".join("    " + line for line in network_code(experiment.networks["main"]).splitlines())
-    text = _SCRIPT.format(title=experiment.name or experiment.preset or "model", script_name=path.name,
-                          seed=cfg.seed, epochs=cfg.epochs, batch_size=cfg.batch_size, lr=cfg.learning_rate,
+    text = _SCRIPT.format(title=str(experiment.name or experiment.preset or "model"),
+                          seed=int(cfg.seed), epochs=int(cfg.epochs), batch_size=int(cfg.batch_size),
+                          lr=float(cfg.learning_rate),
                           load_data=loader, network=network, optimizer=f"{opt}({opt_args})", loss=loss,
                           metrics=metrics)
     compile(text, str(path), "exec")  # a syntax error here is our bug, never the user's file

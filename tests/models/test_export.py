@@ -1,4 +1,5 @@
 import ast
+import os
 import subprocess
 import sys
 
@@ -50,3 +51,42 @@ def test_script_runs_standalone_and_trains(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert "test:" in out.stdout and "accuracy" in out.stdout
     assert "Total params: 25" in out.stdout  # 2*6+6 + 6*1+1
+
+
+HOSTILE_NAMES = [
+    'XOR demo"""\nimport os; os.system("touch PWNED")\n"""',
+    "back\\N slash \\x00 \\",
+    "it's '''q''' {seed} %s",
+    "line\r\nbreak\u2028sep",
+]
+
+
+def _top_level_shape(source: str) -> list[str]:
+    return [type(node).__name__ for node in ast.parse(source).body]
+
+
+def test_hostile_project_names_stay_string_literals(tmp_path):
+    """No string from a project file may reach the script except as a literal made by repr()."""
+    benign = _top_level_shape(open(write_script(_exp(), tmp_path / "plain.py")).read())
+    for i, name in enumerate(HOSTILE_NAMES):
+        exp = _exp()
+        exp.name = name
+        folder = tmp_path / f"h{i}"
+        path = write_script(exp, folder / 'odd"""name\'.py')
+        source = open(path).read()
+        tree = ast.parse(source)
+        assert _top_level_shape(source) == benign, name
+        assert name not in ast.get_docstring(tree)
+        titles = [node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                  and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["TITLE"]]
+        assert titles == [name]
+        # Running the module's top level (not main()) must do nothing but define things.
+        ns = {"__name__": "exported", "__file__": path}
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            exec(compile(source, path, "exec"), ns)
+        finally:
+            os.chdir(cwd)
+        assert not (folder / "PWNED").exists()
+        assert ns["TITLE"] == name
