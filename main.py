@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -19,8 +20,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def _load_experiment(target: str, dataset: str | None) -> Any:
     """A preset name or a project .json file -> Experiment (raises SpecError / PresetError / DatasetError)."""
-    from models.presets import get_preset
-    from models.specs import Experiment
+    from models.spec.experiment import Experiment
+    from models.spec.presets import get_preset
 
     if target.endswith(".json") or os.path.sep in target or Path(target).is_file():
         try:
@@ -41,7 +42,7 @@ def _usage_error(message: str) -> int:
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
-    from models.presets import all_presets
+    from models.spec.presets import all_presets
 
     for p in all_presets():
         first = p.explanation.split(". ")[0].rstrip(".") + "."
@@ -58,10 +59,10 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from models.build import validate_network
     from models.data import DatasetError
-    from models.presets import PresetError
-    from models.specs import SpecError
+    from models.spec.build import validate_network
+    from models.spec.experiment import SpecError
+    from models.spec.presets import PresetError
 
     try:
         exp = _load_experiment(args.project, None)
@@ -93,7 +94,7 @@ class _CliReporter:
         print(json.dumps(obj), flush=True)
 
     def report(self, event: Any) -> None:
-        from models.training.events import EpochEnd, Failed, Finished, Started
+        from models.engine.events import EpochEnd, Failed, Finished, Started
 
         if isinstance(event, Started):
             if not self.as_json:
@@ -123,8 +124,8 @@ class _CliReporter:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from models.data import DatasetError
-    from models.presets import PresetError
-    from models.specs import SpecError
+    from models.spec.experiment import SpecError
+    from models.spec.presets import PresetError
 
     try:
         exp = _load_experiment(args.target, args.dataset or ("chars" if args.text else None))
@@ -138,7 +139,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             return _usage_error(str(exc))
         exp.dataset_options["path"] = args.text
     if args.corpus or args.export_embeddings:
-        from models.embeddings import apply_cli_options
+        from models.families.word2vec.cli import apply_cli_options
         try:
             apply_cli_options(exp, args.corpus, args.export_embeddings)
         except ValueError as exc:
@@ -153,7 +154,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.export and not args.export.endswith(".keras"):
         return _usage_error("--export must name a .keras file")
 
-    from models.training.session import TrainingSession
+    from models.engine.session import TrainingSession
 
     session = TrainingSession()
     reporter = _CliReporter(args.json)
@@ -162,7 +163,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         if result.status == "failed":
             kind = reporter.failed.kind if reporter.failed else "error"
             return EXIT_USAGE if kind in ("build", "data") else EXIT_FAILED
-        from models.embeddings import export_embeddings_job
+        from models.families.word2vec.projector import export_embeddings_job
         for flag, future in ((args.export, session.export_keras), (args.export_script, session.export_script),
                              (args.export_embeddings, lambda path: export_embeddings_job(session, path))):
             if flag:
@@ -180,9 +181,76 @@ def cmd_train(args: argparse.Namespace) -> int:
         session.shutdown(timeout=5)
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
-    from models.generative import cli_generate
+def cli_generate(model_path: str, out: str, label: int | None = None, count: int | None = None, seed: int = 0,
+                 columns: int | None = None, scale: int = 2, score: bool = False) -> tuple[int, str]:
+    """Write a grid of generated images; returns (exit code, message). Never raises for bad input.
 
+    Without --label a conditional generator gives one row per digit and `count` is rounded up to fill rows.
+    """
+    if not out.lower().endswith(".png"):
+        return 2, "--out must name a .png file"
+    if count is not None and not 1 <= count <= 1024:
+        return 2, "--count must be between 1 and 1024"
+    if not 1 <= scale <= 8:
+        return 2, "--scale must be between 1 and 8"
+    if columns is not None and not 1 <= columns <= 64:
+        return 2, "--columns must be between 1 and 64"
+    path = Path(model_path)
+    if not path.is_file():
+        return 2, f"{model_path}: no such file"
+    if path.suffix != ".keras":
+        return 2, f"{model_path}: expected a .keras file (written by `train ... --export`)"
+    import keras
+    import numpy as np
+
+    from models.generators import class_rows, generate, generator_info
+    from models.images import tile_grid, write_png
+    from models.judge import CONFIDENT, load_or_train_classifier, score_images
+
+    try:
+        model = keras.saving.load_model(str(path), safe_mode=True)
+    except Exception as exc:  # noqa: BLE001
+        return 2, f"{model_path}: could not load ({str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__})"
+    try:
+        info = generator_info(model)
+    except ValueError as exc:
+        return 2, f"{model_path}: not a generator: {exc}"
+    if label is not None and not info.num_classes:
+        return 2, "--label needs a conditional generator (train 'cgan'); this one takes only noise"
+    if label is not None and not 0 <= label < info.num_classes:
+        return 2, f"--label must be between 0 and {info.num_classes - 1}"
+    try:
+        if info.num_classes and label is None:
+            per = max(1, -(-(count or 10 * info.num_classes) // info.num_classes))
+            images = class_rows(model, per, seed)
+            cols = per
+            labels: Any = np.repeat(np.arange(info.num_classes), per)
+        else:
+            n = count or 64
+            images = generate(model, n, seed, label)
+            cols = columns or math.isqrt(n - 1) + 1
+            labels = label
+        write_png(out, tile_grid(images, cols), scale)
+    except OSError as exc:
+        return 1, f"could not write {out}: {exc.strerror or exc}"
+    except ValueError as exc:
+        return 2, str(exc)
+    message = f"wrote {out} ({len(images)} samples)"
+    if score:
+        try:
+            classifier = load_or_train_classifier()
+            s = score_images(images, classifier, labels)
+        except (OSError, ValueError) as exc:
+            return 1, f"{message}; could not score: {exc}"
+        message += (f"; classifier: {s['confident_share']:.1%} of samples at confidence >= {CONFIDENT}, "
+                    f"{s['distinct_confident']} distinct classes among them, mean confidence "
+                    f"{s['mean_confidence']:.3f}, predicted classes {s['histogram'].tolist()}")
+        if "label_accuracy" in s:
+            message += f", {s['label_accuracy']:.1%} read as the requested digit"
+    return 0, message
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
     code, message = cli_generate(args.model, args.out, args.label, args.count, args.seed, args.columns,
                                  args.scale, args.score)
     print(message if code == EXIT_OK else f"layerwise: {message}", file=sys.stdout if code == EXIT_OK else sys.stderr)
@@ -203,7 +271,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_shot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from models.presets import PresetError, get_preset
+    from models.spec.presets import PresetError, get_preset
 
     try:
         get_preset(args.preset)
@@ -291,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
+    import models.families  # noqa: F401  (registers every family: presets, datasets, recipes; no TensorFlow)
+
     if not getattr(args, "command", None):
         return cmd_gui(args)
     return args.func(args)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import models.families  # noqa: E402,F401  (registers the presets, datasets and recipes)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -26,7 +27,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from gui.app import wait_until
     from gui.main_window import MainWindow
-    from models.specs import Experiment, LayerSpec, NetworkSpec
+    from models.spec.experiment import Experiment, LayerSpec, NetworkSpec
 
     layers = [LayerSpec("Conv2D", {"filters": 16, "padding": "same"}) for _ in range(10)]
     layers += [LayerSpec("GlobalAveragePooling2D")] + [LayerSpec("Dense", {"units": 32}) for _ in range(8)]
@@ -54,9 +55,7 @@ def main() -> None:
         loop.exec()
         times.append((time.perf_counter() - t0) * 1000)
         assert win.reports["main"].ok
-    win.document.undo_stack.setClean()
-    win._closing = True
-    win.close()
+    win.close_without_asking()
     win.controller.shutdown(5)
     top, bottom = times[0::2], times[1::2]
     print(f"{len(layers)} layers, {len(times)} edits: edit -> located shape report median "

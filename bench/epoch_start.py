@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How long an epoch takes to start, fed by Keras' own array pipeline vs ours (models/training/feed.py).
+"""How long an epoch takes to start, fed by Keras' own array pipeline vs ours (models/engine/feed.py).
 
 The cnn preset on offline MNIST trains the same model in alternating fits of `--epochs` epochs: one on the
 numpy arrays (Keras builds a tf.data pipeline with autotuning), one on `feed.fit_inputs` (autotuning off).
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import models.families  # noqa: E402,F401  (registers the presets, datasets and recipes)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
@@ -33,9 +34,9 @@ def main() -> None:
     import keras
 
     from models.data import load_dataset
-    from models.presets import get_preset
-    from models.training.feed import fit_inputs
-    from models.training.recipe import get_recipe
+    from models.spec.presets import get_preset
+    from models.engine.feed import fit_inputs
+    from models.engine.recipe import get_recipe
 
     exp = get_preset("cnn").make("mnist-offline")
     cfg = exp.training

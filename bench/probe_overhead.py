@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import models.families  # noqa: E402,F401  (registers the presets, datasets and recipes)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 TARGET = 1.05
@@ -49,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
 
     from models.data import load_dataset
-    from models.presets import get_preset
-    from models.probes import FeatureMapProbe, KernelProbe
-    from models.training.callbacks import ProbeCallback
-    from models.training.recipe import get_recipe
+    from models.spec.presets import get_preset
+    from models.families.supervised.probes import FeatureMapProbe, KernelProbe
+    from models.engine.callbacks import ProbeCallback
+    from models.engine.recipe import get_recipe
 
     exp = get_preset("cnn").make("mnist-offline")
     args.batch_size = args.batch_size or exp.training.batch_size

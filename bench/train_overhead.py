@@ -15,20 +15,22 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import models.families  # noqa: E402,F401  (registers the presets, datasets and recipes)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from models.presets import get_preset  # noqa: E402
-from models.training.events import RecordingReporter  # noqa: E402
-from models.training.session import TrainingSession  # noqa: E402
+from models.spec.presets import get_preset  # noqa: E402
+from models.engine.events import RecordingReporter  # noqa: E402
+from models.engine.session import TrainingSession  # noqa: E402
 
 
 def bare_run(experiment) -> float:
     import keras
 
-    from models.build import build_model
+    from models.spec.build import build_model
     from models.data import load_dataset
-    from models.training.recipe import make_optimizer
-    from models.training.supervised import _last_activation, resolve_loss
+    from models.engine.recipe import make_optimizer
+    from models.families.supervised.recipe import resolve_loss
+    from models.spec.catalog import last_activation
 
     t0 = time.perf_counter()
     cfg = experiment.training
@@ -36,7 +38,7 @@ def bare_run(experiment) -> float:
     keras.utils.set_random_seed(cfg.seed)
     data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)
     model = build_model(experiment.networks["main"])
-    loss = resolve_loss(cfg.loss, data.info.task, model.output_shape, _last_activation(experiment))
+    loss = resolve_loss(cfg.loss, data.info.task, model.output_shape, last_activation(experiment.networks["main"]))
     model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate), loss=loss, metrics=["accuracy"])
     model.fit(data.x_train, data.y_train, batch_size=cfg.batch_size, epochs=cfg.epochs, shuffle=True, verbose=0,
               validation_data=(data.x_val, data.y_val))

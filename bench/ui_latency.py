@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import models.families  # noqa: E402,F401  (registers the presets, datasets and recipes)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -48,7 +49,7 @@ INTERVAL_MS = 10
 
 def throughput(events) -> tuple[float, float]:
     """(samples/s over the epochs after the first, samples/s in the first epoch)."""
-    from models.training.events import EpochEnd
+    from models.engine.events import EpochEnd
 
     epochs = [e for e in events if isinstance(e, EpochEnd)]
     later = epochs[1:] or epochs
@@ -57,7 +58,7 @@ def throughput(events) -> tuple[float, float]:
 
 def headless(session, exp) -> tuple[float, float]:
     """The same training with the GUI thread blocked on the result: no event loop runs, nothing is drawn."""
-    from models.training.events import RecordingReporter
+    from models.engine.events import RecordingReporter
 
     rec = RecordingReporter()
     gc.collect()  # as the window's Start does (the controller keeps automatic collection off)
@@ -86,7 +87,7 @@ def open_window(exp, front: str | None = None):
 
 def windowed(win) -> tuple[tuple[float, float], list[float], float]:
     """Train from the window's Start; returns (throughput, timer lateness in ms, GUI thread's share of a core)."""
-    from models.training.events import EpochEnd
+    from models.engine.events import EpochEnd
 
     epochs: list[EpochEnd] = []
     lateness: list[float] = []
@@ -143,8 +144,8 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from gui import theme
     from gui.app import wait_until
-    from models.presets import get_preset
-    from models.training.session import TrainingSession
+    from models.spec.presets import get_preset
+    from models.engine.session import TrainingSession
 
     theme.apply(app)
     exp = get_preset("cnn").make("mnist-offline")
@@ -177,9 +178,7 @@ def main() -> None:
                 else:
                     bare.append(headless(session, exp))
     finally:
-        win.document.undo_stack.setClean()
-        win.document._training_dirty = False
-        win.close()
+        win.close_without_asking()
         win.controller.shutdown(10)
         session.shutdown(10)
     lateness.sort()

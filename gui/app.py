@@ -57,8 +57,8 @@ def shot(preset: str, out: str, dataset: str | None = None, train_batches: int =
          setup: Callable[[Any], None] | None = None) -> str:
     """Render the main window to `out` (PNG); train `train_batches` batches first when asked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = _app()
-    from models.presets import get_preset
+    _app()
+    from models.spec.presets import get_preset
 
     from .main_window import MainWindow
 
@@ -86,8 +86,6 @@ def shot(preset: str, out: str, dataset: str | None = None, train_batches: int =
             window.open_lab(p) if p.area == "lab" else window.docks[f"panel_{type(p).__name__}"].raise_()
     wait_until(lambda: False, 0.5)
     window.grab().save(out, "PNG")
-    window.document.undo_stack.setClean()
-    window._closing = True
-    window.close()
+    window.close_without_asking()
     window.controller.shutdown(5)
     return out

@@ -15,8 +15,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from models.specs import Experiment
-from models.training.events import BatchEnd, EpochEnd, Failed, Finished, Paused, ProbeResult, Started
+from models.engine.events import BatchEnd, EpochEnd, Failed, Finished, Paused, ProbeResult, Started
+from models.engine.loop import Run, RunResult
+from models.spec.experiment import Experiment
 
 DRAIN_MS = 33
 # Batch events only feed the plots and the progress bar, which redraw a few times a second at most; handing
@@ -38,27 +39,13 @@ class QueueReporter:
 
 
 def _validate_all(experiment: Experiment) -> dict[str, Any]:
-    from models.build import validate_network
+    """Every network's shape report and the family's check between them (on the worker: it builds with Keras)."""
+    from models.spec.build import validate_network
+    from models.spec.joins import join_error
 
     reports = {role: validate_network(net, role) for role, net in experiment.networks.items()}
-    extra = _join_checks(experiment, reports)
-    return {"reports": reports, "join": extra}
-
-
-def _join_checks(experiment: Experiment, reports: dict[str, Any]) -> str:
-    """Family-specific checks between networks (e.g. generator output == discriminator input)."""
-    try:
-        from models.training import joins
-    except ImportError:
-        return ""
-    return joins.check(experiment, reports) or ""
-
-
-def _warm_up() -> str:
-    import keras  # noqa: F401  (loads TensorFlow once, off the GUI thread)
-
-    from models.training.session import describe_device
-    return describe_device()
+    error = join_error(experiment, reports)
+    return {"reports": reports, "join": "" if error is None else str(error)}
 
 
 class TrainingController(QObject):
@@ -79,7 +66,7 @@ class TrainingController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from models.training.session import TrainingSession
+        from models.engine.session import TrainingSession
 
         self.session = TrainingSession()
         self._reporter: QueueReporter | None = None
@@ -107,7 +94,8 @@ class TrainingController(QObject):
         self._gc_timer.timeout.connect(self._collect_garbage)
         self._gc_timer.start()
         self.device = ""
-        self.call(_warm_up, self._on_device)
+        # Loads TensorFlow on the worker at once, so the first Start does not wait for it.
+        self.track(self.session.warm_up(), self._on_device)
 
     @Slot()
     def _collect_garbage(self) -> None:
@@ -125,7 +113,7 @@ class TrainingController(QObject):
              on_error: Callable[[BaseException], None] | None = None) -> cf.Future:
         """Run fn on the worker; on_done(result) / on_error(exc) are called later on the GUI thread."""
         future = self.session.submit(fn)
-        self._track(future, on_done, on_error)
+        self.track(future, on_done, on_error)
         return future
 
     @property
@@ -175,6 +163,11 @@ class TrainingController(QObject):
         return self._run_future is not None and not self._run_future.done()
 
     def start(self, experiment: Experiment, probes: list[Any] | None = None) -> None:
+        self.start_series([Run(experiment, tuple(probes or ()))])
+
+    def start_series(self, runs: list[Run]) -> None:
+        """Train several runs one after another (a comparison, the overfitting demo); events carry each run's
+        name, and Pause and Stop act on the whole series."""
         if self.running:
             return
         # The run starts with keras' clear_session, which runs gc on the worker thread. Collect Qt wrappers of
@@ -184,7 +177,7 @@ class TrainingController(QObject):
         gc.collect()
         gc.freeze()
         self._reporter = QueueReporter()
-        self._run_future = self.session.start(experiment, self._reporter, probes or [])
+        self._run_future = self.session.start_series(runs, self._reporter)
         self._timer.start()
         self.running_changed.emit(True)
 
@@ -217,7 +210,7 @@ class TrainingController(QObject):
         reporter.urgent = False  # before draining: an event reported meanwhile sets it again
         self._batches_due = now + BATCHES_EVERY_S
         batch: list[Any] = []
-        probes: dict[str, Any] = {}
+        probes: dict[tuple[str, str], Any] = {}
         queue = reporter.queue
         while queue:
             event = queue.popleft()
@@ -228,7 +221,7 @@ class TrainingController(QObject):
                 self.batches.emit(batch)
                 batch = []
             if isinstance(event, ProbeResult):
-                probes[event.name] = event
+                probes[(event.run, event.name)] = event
             elif isinstance(event, EpochEnd):
                 self.epoch_ended.emit(event)
             elif isinstance(event, Started):
@@ -250,7 +243,6 @@ class TrainingController(QObject):
             try:
                 result = future.result()
             except Exception as exc:  # noqa: BLE001 - the session reports its own failures; this is a last guard
-                from models.training.session import RunResult
                 result = RunResult("failed", message=str(exc))
             self.running_changed.emit(False)
             self.run_ended.emit(result)
@@ -259,14 +251,15 @@ class TrainingController(QObject):
     def export_keras(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
                      ) -> None:
         future = self.session.export_keras(path)
-        self._track(future, on_done, on_error)
+        self.track(future, on_done, on_error)
 
     def export_script(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
                       ) -> None:
-        self._track(self.session.export_script(path), on_done, on_error)
+        self.track(self.session.export_script(path), on_done, on_error)
 
-    def _track(self, future: cf.Future, on_done: Callable[[Any], None] | None,
-               on_error: Callable[[BaseException], None] | None) -> None:
+    def track(self, future: cf.Future, on_done: Callable[[Any], None] | None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Call on_done(result) / on_error(exc) on the GUI thread when a future of the worker is done."""
         with self._lock:
             token = self._next_token
             self._next_token += 1

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models.export import atomic_write_text
-from models.specs import Experiment, LayerSpec, SpecError
+from models.files import atomic_write_text
+from models.spec.experiment import Experiment, LayerSpec, SpecError
 
 
 class _ExperimentCommand(QUndoCommand):
@@ -38,10 +38,10 @@ class _ExperimentCommand(QUndoCommand):
         return False
 
     def redo(self) -> None:
-        self.doc._set(self.after, self.after_select)
+        self.doc.restore(self.after, self.after_select)
 
     def undo(self) -> None:
-        self.doc._set(self.before, self.before_select)
+        self.doc.restore(self.before, self.before_select)
 
 
 class ProjectDocument(QObject):
@@ -75,7 +75,8 @@ class ProjectDocument(QObject):
     def layers(self, role: str) -> list[LayerSpec]:
         return self.experiment.networks[role].layers
 
-    def _set(self, experiment: Experiment, select: tuple[str, int] | None) -> None:
+    def restore(self, experiment: Experiment, select: tuple[str, int] | None) -> None:
+        """Put a state back without recording an undo step (what undo and redo themselves call)."""
         self.experiment = experiment.copy()
         if select is not None and (select[0] not in experiment.networks or
                                    select[1] >= len(experiment.networks[select[0]].layers)):

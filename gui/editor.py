@@ -9,9 +9,9 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMous
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsTextItem, QGraphicsView,
                                QStyleOptionGraphicsItem, QWidget)
 
-from models.build import BuildError, LayerRow, ShapeReport, format_shape
-from models.catalog import CATALOG, summary_text
-from models.specs import LayerSpec
+from models.spec.build import BuildError, LayerRow, ShapeReport, format_shape
+from models.spec.catalog import CATALOG, summary_text
+from models.spec.experiment import LayerSpec
 
 from . import theme
 

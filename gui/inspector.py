@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from models.catalog import CATALOG, Param
+from models.spec.catalog import CATALOG
 
 from . import theme
+from .param_editors import make_editor, set_editor_value
 
 
 class Inspector(QWidget):
@@ -69,8 +68,7 @@ class Inspector(QWidget):
         self.title.setText(f"{index + 1}. {type_name}")
         self.help.setText(ltype.help)
         for p in ltype.params:
-            editor = self._editor(p, params.get(p.name, p.default))
-            editor.setToolTip(p.help)
+            editor = make_editor(p, params.get(p.name, p.default), lambda v, n=p.name: self._emit(n, v))
             editor.setEnabled(not self.locked)
             label = QLabel(p.name.replace("_", " "))
             label.setToolTip(p.help)
@@ -83,23 +81,8 @@ class Inspector(QWidget):
             return
         for p in ltype.params:
             editor = self.editors.get(p.name)
-            if editor is None:
-                continue
-            value = params.get(p.name, p.default)
-            editor.blockSignals(True)
-            try:
-                if isinstance(editor, QSpinBox):
-                    editor.setValue(editor.minimum() if value is None else int(value))
-                elif isinstance(editor, QDoubleSpinBox):
-                    editor.setValue(float(value))
-                elif isinstance(editor, QCheckBox):
-                    editor.setChecked(bool(value))
-                elif isinstance(editor, QComboBox):
-                    editor.setCurrentText(str(value))
-                elif isinstance(editor, QLineEdit) and not editor.hasFocus():
-                    editor.setText(", ".join(str(v) for v in value))
-            finally:
-                editor.blockSignals(False)
+            if editor is not None:
+                set_editor_value(editor, params.get(p.name, p.default))
 
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
@@ -108,50 +91,3 @@ class Inspector(QWidget):
 
     def _emit(self, name: str, value: Any) -> None:
         self.param_changed.emit(self.role, self.index, name, value)
-
-    def _editor(self, p: Param, value: Any) -> QWidget:
-        if p.kind == "int":
-            spin = QSpinBox()
-            low = int(p.minimum if p.minimum is not None else -1_000_000)
-            spin.setRange(low - 1 if p.optional else low, int(p.maximum if p.maximum is not None else 1_000_000))
-            if p.optional:
-                spin.setSpecialValueText("auto")
-            spin.setValue(spin.minimum() if value is None else int(value))
-            spin.setKeyboardTracking(False)
-            spin.valueChanged.connect(
-                lambda v, n=p.name, s=spin, opt=p.optional: self._emit(n, None if opt and v == s.minimum() else v))
-            return spin
-        if p.kind == "float":
-            spin = QDoubleSpinBox()
-            spin.setDecimals(4)
-            spin.setRange(p.minimum if p.minimum is not None else -1e9, p.maximum if p.maximum is not None else 1e9)
-            spin.setSingleStep(0.05 if (p.maximum or 0) <= 1 else 0.5)
-            spin.setValue(float(value))
-            spin.setKeyboardTracking(False)
-            spin.valueChanged.connect(lambda v, n=p.name: self._emit(n, float(v)))
-            return spin
-        if p.kind == "bool":
-            box = QCheckBox()
-            box.setChecked(bool(value))
-            box.toggled.connect(lambda v, n=p.name: self._emit(n, bool(v)))
-            return box
-        if p.kind == "choice":
-            combo = QComboBox()
-            combo.addItems(list(p.choices))
-            combo.setCurrentText(str(value))
-            combo.currentTextChanged.connect(lambda v, n=p.name: self._emit(n, v))
-            return combo
-        # shape: comma-separated whole numbers, -1 allowed; the validator refuses anything else as you type
-        line = QLineEdit(", ".join(str(v) for v in value))
-        line.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\s*(-1|[1-9]\d*)(\s*,\s*(-1|[1-9]\d*))*\s*$")))
-        line.setPlaceholderText("e.g. 7, 7, 64")
-        line.editingFinished.connect(lambda n=p.name, w=line: self._emit_shape(n, w.text()))
-        return line
-
-    def _emit_shape(self, name: str, text: str) -> None:
-        try:
-            dims = [int(t) for t in text.split(",") if t.strip()]
-        except ValueError:
-            return
-        if dims:
-            self._emit(name, dims)

@@ -9,15 +9,19 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
-from models.presets import get_preset
-from models.specs import Experiment, LayerSpec, SpecError
+import models.families  # noqa: F401  (registers every family's presets, datasets and recipes; no TensorFlow)
+from models.engine.loop import Run
+from models.spec.experiment import Experiment, LayerSpec, SpecError
+from models.spec.presets import get_preset
 
 from . import theme
 from .controller import TrainingController
 from .document import ProjectDocument
 from .editor import NetworkEditor
 from .inspector import Inspector
+from .labs import lab_classes
 from .palette import Palette
+from .panel_host import PanelHost
 from .panels import Panel, PanelContext, panel_classes
 from .plots import PlotsPanel
 from .summary import SummaryTable
@@ -112,10 +116,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
 
         self.ctx = PanelContext(self)
-        self.panels: list[Panel] = []
-        self._held_probes: dict[Panel, dict[str, Any]] = {}  # newest result per probe for panels out of sight
-        self._run_probes: dict[Panel, list[Any]] = {}  # the probes each panel asked for in the current run
-        self._create_panels()
+        self.host = PanelHost(self, self.ctx, panel_classes() + lab_classes(), self._dock,
+                              {"bottom": self.docks["plots"], "right": self.docks["summary"]})
+        self._run_experiments: dict[str, Experiment] = {}  # the runs of a series, by name
         self._create_actions()
         self._connect()
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [260, 420], Qt.Orientation.Horizontal)
@@ -137,22 +140,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[key] = dock
         return dock
-
-    def _create_panels(self) -> None:
-        for cls in panel_classes():
-            try:
-                panel = cls(self.ctx)
-            except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
-                self.statusBar().showMessage(f"Panel {cls.__name__} failed to open: {exc}", 10000)
-                continue
-            self.panels.append(panel)
-            area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
-                Qt.DockWidgetArea.BottomDockWidgetArea
-            dock = self._dock(f"panel_{cls.__name__}", panel.title, panel, area)
-            dock.visibilityChanged.connect(lambda visible, p=panel: self._panel_seen(p, visible))
-            # Panels join the layout only while they apply (see _update_panel_visibility): hidden tabified
-            # docks leave stray tab bars behind.
-            self.removeDockWidget(dock)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -219,7 +206,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self._action("&Reset layout", self.reset_layout))
 
-        labs = [p for p in self.panels if p.area == "lab"]
+        labs = self.host.labs
         if labs:
             lab_menu = bar.addMenu("&Labs")
             for panel in labs:
@@ -325,9 +312,7 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self._update_start()
         self._request_preview()
-        self._update_panel_visibility()
-        for panel in self._active_panels(exp):
-            self._panel_call(panel, "on_experiment_changed", exp.copy())
+        self.host.experiment_changed(exp)
         self._update_title()
 
     def _stale(self, report: Any, role: str) -> Any:
@@ -338,48 +323,6 @@ class MainWindow(QMainWindow):
         if report.error is None and len(report.rows) != n + 1:
             return None
         return report
-
-    def _active_panels(self, exp: Experiment) -> list[Panel]:
-        """Labs while they are open; live panels while they apply to the current experiment."""
-        active = []
-        for panel in self.panels:
-            try:
-                if panel.area == "lab":
-                    if self._lab_open(panel):
-                        active.append(panel)
-                elif panel.applies_to(exp):
-                    active.append(panel)
-            except Exception:  # noqa: BLE001
-                continue
-        return active
-
-    def _lab_open(self, panel: Panel) -> bool:
-        dock = self.docks[f"panel_{type(panel).__name__}"]
-        return self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea and not dock.isHidden()
-
-    def _update_panel_visibility(self) -> None:
-        exp = self.document.experiment
-        for panel in self.panels:
-            if panel.area == "lab":
-                continue
-            dock = self.docks[f"panel_{type(panel).__name__}"]
-            try:
-                relevant = bool(panel.applies_to(exp))
-            except Exception:  # noqa: BLE001
-                relevant = False
-            dock.toggleViewAction().setEnabled(relevant)
-            placed = self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
-            if relevant and not placed:
-                self._place_panel(panel, dock)
-            elif not relevant and placed:
-                self.removeDockWidget(dock)
-
-    def _place_panel(self, panel: Panel, dock: QDockWidget) -> None:
-        if panel.area == "right":
-            self.tabifyDockWidget(self.docks["summary"], dock)
-        else:
-            self.tabifyDockWidget(self.docks["plots"], dock)
-        dock.show()
 
     @Slot(object)
     def _on_validated(self, result: dict[str, Any]) -> None:
@@ -464,7 +407,7 @@ class MainWindow(QMainWindow):
         self.training.preview.show_loading(name)
 
         def compute() -> dict[str, Any]:
-            from models.data.preview import dataset_preview
+            from models.preview import dataset_preview
             return dataset_preview(name, options, seed)
 
         def done(preview: dict[str, Any]) -> None:
@@ -526,27 +469,40 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(not locked and self.document.undo_stack.canRedo())
 
     # --- training ---------------------------------------------------------------------------------------------
+    @property
+    def panels(self) -> list[Panel]:
+        return self.host.panels
+
     def start_training(self) -> None:
         if self.controller.running or not self.training.start.isEnabled():
             return
         exp = self.document.experiment.copy()
-        probes: list[Any] = []
-        self._run_probes = {}
-        for panel in self.panels:
-            if panel.area != "lab" and panel.applies_to(exp):
-                mine = self._panel_call(panel, "probes", exp) or []
-                for probe in mine:
-                    probe.paused = self._out_of_sight(panel)
-                self._run_probes[panel] = mine
-                probes.extend(mine)
+        self._begin_runs([Run(exp, tuple(self.host.probes_for_run(exp)))])
+
+    def start_runs(self, runs: list[Run], owner: Panel | None = None) -> bool:
+        """Train a series of runs made by a panel or lab (a comparison, the overfitting demo): the run controls,
+        progress and plots follow each run in turn; Pause and Stop act on the whole series."""
+        if self.controller.running:
+            self.show_message("A training run is in progress: wait for it to end (or stop it) first.", "info")
+            return False
+        self.host.series_owner = owner
+        self._begin_runs(runs)
+        return True
+
+    @staticmethod
+    def _plotted_metrics(exp: Experiment) -> list[str]:
+        """Supervised runs log the loss and each metric, for training and validation; other families' curves
+        are made as their values arrive."""
+        return ["loss", *exp.training.metrics] if exp.family == "supervised" else []
+
+    def _begin_runs(self, runs: list[Run]) -> None:
         self.message_bar.hide()
         self.training.message.setText("")
-        # Supervised runs log the loss and each metric, for training and validation; other families' curves
-        # are made as their values arrive.
-        self.plots.prepare(["loss", *exp.training.metrics] if exp.family == "supervised" else [],
-                           exp.training.epochs)
-        self.training.begin(exp.training.epochs, 1)
-        self.controller.start(exp, probes)
+        first = runs[0].experiment
+        self._run_experiments = {run.name: run.experiment for run in runs}
+        self.plots.prepare(self._plotted_metrics(first), first.training.epochs)
+        self.training.begin(first.training.epochs, 1)
+        self.controller.start_series(runs)
         self.training.set_running(True)
         self._lock_editing(True)
         self._update_start()
@@ -569,13 +525,14 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_started(self, event: Any) -> None:
+        series = list(self._run_experiments)
+        if event.run and event.run in series and series.index(event.run) > 0:  # the next run of a series
+            self.plots.prepare(self._plotted_metrics(self._run_experiments[event.run]), event.epochs)
         self.plots.begin(event.steps_per_epoch, event.epochs)
         self.training.begin(event.epochs, event.steps_per_epoch)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
-        self._held_probes.clear()  # the last run's pictures
-        for panel in self._active_panels(self.document.experiment):
-            self._panel_call(panel, "on_run_started", event)
+        self.host.run_started(event, self.document.experiment)
 
     @Slot(object)
     def _on_batches(self, events: list[Any]) -> None:
@@ -586,35 +543,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_epoch(self, event: Any) -> None:
         self.plots.add_epoch(event)
-        for panel in self._active_panels(self.document.experiment):
-            self._panel_call(panel, "on_epoch", event)
+        self.host.dispatch("on_epoch", event, self.document.experiment)
 
     @Slot(object)
     def _on_probe(self, event: Any) -> None:
-        for panel in self._active_panels(self.document.experiment):
-            if self._out_of_sight(panel):
-                # Out of sight (a tab behind another, a closed dock): keep only the newest result; it is
-                # drawn when the panel is shown. Drawing feature maps nobody saw cost the training speed.
-                self._held_probes.setdefault(panel, {})[event.name] = event
-            else:
-                self._panel_call(panel, "on_probe", event)
-
-    @staticmethod
-    def _out_of_sight(panel: Panel) -> bool:
-        """A panel that would only redraw its latest picture and cannot be seen now (a tab behind another)."""
-        return panel.latest_probe_only and panel.visibleRegion().isEmpty()
-
-    def _panel_seen(self, panel: Panel, visible: bool) -> None:
-        """A panel's dock came into sight or went out of it (its tab was raised or covered, it was closed)."""
-        if panel.latest_probe_only:
-            for probe in self._run_probes.get(panel, []):
-                probe.paused = not visible  # read by the training thread before each scheduled run
-        if visible:
-            self._release_probes(panel)
-
-    def _release_probes(self, panel: Panel) -> None:
-        for event in self._held_probes.pop(panel, {}).values():
-            self._panel_call(panel, "on_probe", event)
+        self.host.probe(event, self.document.experiment)
 
     @Slot(bool)
     def _on_paused(self, paused: bool) -> None:
@@ -626,6 +559,7 @@ class MainWindow(QMainWindow):
     def _on_failed(self, event: Any) -> None:
         self.show_message(event.message, "error")
         self.training.message.setText(f"<span style='color:{theme.ERROR}'>{event.message}</span>")
+        self.host.dispatch("on_failed", event, self.document.experiment)
 
     @Slot(object)
     def _on_finished(self, event: Any) -> None:
@@ -634,6 +568,7 @@ class MainWindow(QMainWindow):
         text = f"{verb} after {event.seconds:.1f} s" + (f" · test {test}" if test else "")
         self.training.message.setText(text)
         self.statusBar().showMessage(text, 10000)
+        self.host.dispatch("on_finished", event, self.document.experiment)
 
     @Slot(object)
     def _on_run_ended(self, result: Any) -> None:
@@ -645,17 +580,7 @@ class MainWindow(QMainWindow):
         self._lock_editing(False)
         self._update_start()
         self._update_actions()
-        for panel in list(self._held_probes):  # the run's final pictures, so every panel ends up current
-            self._release_probes(panel)
-        for panel in self._active_panels(self.document.experiment):
-            self._panel_call(panel, "on_run_ended", result)
-
-    def _panel_call(self, panel: Panel, method: str, *args: Any) -> Any:
-        try:
-            return getattr(panel, method)(*args)
-        except Exception as exc:  # noqa: BLE001 - a panel's bug shows as a message, not a crash
-            self.statusBar().showMessage(f"{panel.title}: {type(exc).__name__}: {exc}", 8000)
-            return None
+        self.host.run_ended(result, self.document.experiment)
 
     # --- messages ---------------------------------------------------------------------------------------------
     def show_message(self, text: str, level: str = "error") -> None:
@@ -663,13 +588,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.splitlines()[0][:200], 8000)
 
     def open_lab(self, panel: Panel) -> None:
-        dock = self.docks[f"panel_{type(panel).__name__}"]
-        if not self._lab_open(panel):  # closed labs skip edits: bring this one up to date
-            self._panel_call(panel, "on_experiment_changed", self.document.experiment.copy())
-        if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
-            self._place_panel(panel, dock)
-        dock.show()
-        dock.raise_()
+        self.host.open_lab(panel, self.document.experiment)
 
     def about(self) -> None:
         QMessageBox.about(self, "About Layerwise",
@@ -766,6 +685,11 @@ class MainWindow(QMainWindow):
                                       lambda exc: self.show_message(f"Export failed: {exc}", "error"))
 
     # --- closing --------------------------------------------------------------------------------------------
+    def close_without_asking(self) -> None:
+        """Close even with unsaved changes (headless rendering, tests, benchmarks)."""
+        self._closing = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closing and not self.confirm_discard():
             event.ignore()

@@ -5,8 +5,8 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from models.catalog import CATALOG, CATEGORIES
-from models.presets import GROUPS, all_presets
+from models.spec.catalog import CATALOG, CATEGORIES
+from models.spec.presets import GROUPS, all_presets
 
 from . import theme
 from .editor import LAYER_MIME

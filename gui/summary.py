@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from models.build import ShapeReport, format_shape
+from models.spec.build import ShapeReport, format_shape
 
 from . import theme
 

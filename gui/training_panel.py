@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox
                                QWidget)
 
 from models.data import available
-from models.training.recipe import OPTIMIZERS
+from models.engine.recipe import OPTIMIZERS
 
 from . import theme
 

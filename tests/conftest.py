@@ -4,6 +4,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_HOME", os.path.join(os.path.dirname(__file__), "..", ".venv", "keras-home"))
 
+import models.families  # noqa: E402,F401  (registers every family: presets, datasets, recipes, options)
+
 _exit_status = {"code": 0}
 
 

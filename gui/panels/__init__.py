@@ -1,4 +1,4 @@
-"""Extra panels (labs and live views) that plug into the main window. See gui/PANELS.md."""
+"""Live panels that plug into the main window, one module (or folder) per family. See gui/PANELS.md."""
 from __future__ import annotations
 
 import importlib
@@ -6,25 +6,22 @@ import logging
 
 from .base import Panel, PanelContext
 
-# Each module listed here defines PANELS = [PanelSubclass, ...]. Add yours with a one-line edit.
+# Each module listed here defines PANELS = [PanelSubclass, ...]; the order is the order of their tabs.
 PANEL_MODULES: list[str] = [
-    "gui.panels.word_map",
-    "gui.panels.sequences",
-    "gui.panels.generative",
+    "gui.panels.word2vec",
+    "gui.panels.recurrent",
+    "gui.panels.gan",
     "gui.panels.vae",
-    "gui.panels.neurons",
-    "gui.panels.functions",
-    "gui.panels.backprop",
-    "gui.panels.convolution",
-    "gui.panels.feature_maps",
-    "gui.panels.evaluation",
-    "gui.panels.overfit",
+    "gui.panels.supervised.decision_boundary",
+    "gui.panels.supervised.feature_maps",
+    "gui.panels.supervised.results",
 ]
 
 
-def panel_classes() -> list[type[Panel]]:
+def load_panels(modules: list[str]) -> list[type[Panel]]:
+    """The PANELS of each module; a module that fails to import is logged and left out, never fatal."""
     classes: list[type[Panel]] = []
-    for name in PANEL_MODULES:
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a broken panel must not stop the app from opening
@@ -34,4 +31,8 @@ def panel_classes() -> list[type[Panel]]:
     return classes
 
 
-__all__ = ["Panel", "PanelContext", "panel_classes", "PANEL_MODULES"]
+def panel_classes() -> list[type[Panel]]:
+    return load_panels(PANEL_MODULES)
+
+
+__all__ = ["Panel", "PanelContext", "load_panels", "panel_classes", "PANEL_MODULES"]

@@ -5,7 +5,7 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
-from models.specs import Experiment
+from models.spec.experiment import Experiment
 
 
 class PanelContext:
@@ -35,7 +35,14 @@ class PanelContext:
                            which: str = "export") -> None:
         """fn(model) on the worker with the last trained model ('export' or 'train'); result to on_done."""
         future = self._window.controller.session.with_model(fn, which)
-        self._window.controller._track(future, on_done, lambda exc: self.show_error(str(exc)))
+        self._window.controller.track(future, on_done, lambda exc: self.show_error(str(exc)))
+
+    def start_runs(self, runs: list[Any], owner: "Panel") -> bool:
+        """Train a series of `models.engine.loop.Run`s one after another through the window's run controls
+        (progress, Pause, Stop); their events reach the owner's hooks (and those of every active panel) with
+        `event.run` set to each run's name, also while the owner is out of sight. False (with a message) when
+        a run is already in progress."""
+        return self._window.start_runs(runs, owner)
 
     def status(self, text: str, ms: int = 5000) -> None:
         self._window.statusBar().showMessage(text, ms)
@@ -71,14 +78,21 @@ class Panel(QWidget):
         return True
 
     def probes(self, experiment: Experiment) -> list[Any]:
-        """Probe instances (models.training.callbacks.Probe) to attach to the next run."""
+        """Probe instances (models.engine.probe.Probe) to attach to the next run."""
         return []
 
     def on_experiment_changed(self, experiment: Experiment) -> None: ...
 
-    def on_run_started(self, event: Any) -> None: ...
+    def on_run_started(self, event: Any) -> None:
+        """Started (device, epochs, steps_per_epoch, params, dataset, family, run); once per run of a series."""
 
     def on_epoch(self, event: Any) -> None: ...
+
+    def on_finished(self, event: Any) -> None:
+        """Finished (history, test metrics, seconds, stopped_early, run) at the end of each run that trained."""
+
+    def on_failed(self, event: Any) -> None:
+        """Failed (message, kind, run): a run that could not start or stopped on a NaN loss."""
 
     def on_probe(self, event: Any) -> None:
         """A ProbeResult (name, step, payload) from any probe; check event.name."""

@@ -2,7 +2,7 @@
 label, and the decoded latent plane; after training, Generate and Save PNG.
 
 The payloads come from the probes the VAE recipe attaches itself (`vae_samples`, `vae_latent`, see
-models/training/vae.py); Generate runs on the worker through `ctx.with_trained_model` with the exported
+models/families/vae/probes.py); Generate runs on the worker through `ctx.with_trained_model` with the exported
 decoder (pixels in [0, 1]).
 """
 from __future__ import annotations
@@ -12,31 +12,28 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QVBoxLayout)
 
-from models.generative import tile_grid
-from models.specs import Experiment
-from models.vae import FAMILY, MANIFOLD_RANGE, OPTIONS
+from models.images import tile_grid, to_uint8
+from models.spec.experiment import Experiment
+from models.families.vae.options import FAMILY
+from models.families.vae.probes import MANIFOLD_RANGE
 
-from .. import theme
-from ..training_panel import FitImage, grey_pixmap
-from . import lab_widgets as lw
-from .base import Panel
+from gui import theme
+from gui.training_panel import FitImage, grey_pixmap
+from gui import widgets as lw
+from gui.options_form import OptionsForm
+from gui.panels.base import Panel
 
 # Ten well-separated colours, one per digit (Tableau 10).
 DIGIT_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
                  "#9c755f", "#7f7f7f")
-_BETA = next(p for p in OPTIONS if p.name == "beta")
-
-
-def _u8(image: np.ndarray) -> np.ndarray:
-    return (np.clip(np.asarray(image, dtype="float32"), 0.0, 1.0) * 255).astype(np.uint8)
 
 
 def _job_generate(seed: int):
     def job(model: Any) -> np.ndarray:
-        from models.generative import generate
+        from models.generators import generate
         return tile_grid(generate(model, 64, seed), 8)
     return job
 
@@ -82,14 +79,9 @@ class VAEPanel(Panel):
         col.addWidget(self.grid_note)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING // 2)
-        beta_label = QLabel("β")
-        beta_label.setToolTip(_BETA.help)
-        self.beta = QDoubleSpinBox()
-        self.beta.setRange(float(_BETA.minimum), float(_BETA.maximum))
-        self.beta.setDecimals(2)
-        self.beta.setSingleStep(0.25)
-        self.beta.setToolTip(_BETA.help)
-        self.beta.valueChanged.connect(self._set_beta)
+        self.options = OptionsForm((FAMILY,), ("beta",), {"beta": "β"})
+        self.options.changed.connect(self._set_option)
+        self.beta = self.options.editors["beta"]
         self.generate_btn = QPushButton("Generate")
         self.generate_btn.setToolTip("Decode 64 new vectors z ~ N(0, I) with the trained decoder (the next noise "
                                      "seed each time; the same seed always gives the same samples).")
@@ -97,8 +89,7 @@ class VAEPanel(Panel):
         self.save_btn = QPushButton("Save PNG…")
         self.save_btn.setToolTip("Write the grid on show to a greyscale PNG file.")
         self.save_btn.clicked.connect(self._save_grid)
-        row.addWidget(beta_label)
-        row.addWidget(self.beta)
+        row.addWidget(self.options)
         row.addSpacing(theme.SPACING)
         row.addWidget(self.generate_btn)
         row.addWidget(self.save_btn)
@@ -178,11 +169,7 @@ class VAEPanel(Panel):
     def on_experiment_changed(self, experiment: Experiment) -> None:
         if experiment.family != FAMILY:
             return
-        value = experiment.options.get("beta", _BETA.default)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.beta.blockSignals(True)
-            self.beta.setValue(float(value))
-            self.beta.blockSignals(False)
+        self.options.show_options(FAMILY, experiment.options)
 
     def on_run_started(self, event: Any) -> None:
         self.has_model = False
@@ -211,7 +198,7 @@ class VAEPanel(Panel):
     def _show_grid(self, grid: np.ndarray, title: str) -> None:
         self.shown_grid = grid
         self.grid_title.setText(title)
-        self.grid_image.set_source(grey_pixmap(_u8(grid), 1))
+        self.grid_image.set_source(grey_pixmap(to_uint8(grid, 0.0, 1.0), 1))
         self.save_btn.setEnabled(True)
 
     def _show_latent(self, payload: dict[str, Any]) -> None:
@@ -270,13 +257,13 @@ class VAEPanel(Panel):
         self.generate_btn.setEnabled(on)
         self.save_btn.setEnabled(on or self.shown_grid is not None)
 
-    def _set_beta(self, value: float) -> None:
+    def _set_option(self, name: str, value: Any) -> None:
+        """β is part of the project: an edit is undoable and used by the next run."""
         exp = self.ctx.experiment()
-        value = round(float(value), 4)
-        if exp.family != FAMILY or exp.options.get("beta") == value:
+        if exp.family != FAMILY or exp.options.get(name) == value:
             return
-        exp.options["beta"] = value
-        self.ctx.load_experiment(exp, f"Set VAE β to {value:g}")
+        exp.options[name] = value
+        self.ctx.load_experiment(exp, f"Set VAE {'β' if name == 'beta' else name} to {value:g}")
 
     def _generate(self) -> None:
         if not self.has_model:

@@ -1,12 +1,11 @@
-"""Datasets by name. Every loader returns a `Dataset` and works offline."""
-from .base import (Dataset, DatasetError, DatasetInfo, Shape, available, dataset_shape, describe, load_dataset,
-                   register)
+"""Datasets by name, one file each. Every loader returns a `Dataset` and works offline.
 
-# Importing the modules registers their datasets.
-from . import gates, mnist, toy2d  # noqa: E402,F401
-from . import corpus  # noqa: E402,F401
-from . import text  # noqa: E402,F401
-from . import localize  # noqa: E402,F401
+Importing this package registers nothing: a dataset module registers itself when imported, and each family
+imports the datasets it trains on (models/families/<family>/__init__.py), so `import models.families` makes
+every built-in dataset available.
+"""
+from .base import (Dataset, DatasetError, DatasetInfo, Shape, available, dataset_shape, describe, is_text_dataset,
+                   load_dataset, register)
 
-__all__ = ["Dataset", "DatasetError", "DatasetInfo", "Shape", "available", "dataset_shape", "describe", "load_dataset",
-           "register"]
+__all__ = ["Dataset", "DatasetError", "DatasetInfo", "Shape", "available", "dataset_shape", "describe",
+           "is_text_dataset", "load_dataset", "register"]

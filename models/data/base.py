@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+PREVIEW_SAMPLES = 12  # readable examples in DatasetInfo.extras["samples"] (the GUI's dataset preview)
 
 
 class DatasetError(ValueError):
@@ -64,6 +68,7 @@ class Shape:
     task: str
     num_classes: int
     input_dtype: str = "float32"
+    vocabulary_size: int = 0  # token datasets: how many ids (an Embedding's input_dim); 0 otherwise
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,14 @@ def dataset_shape(name: str) -> Shape:
         return entry.shape(arg)
     info = load_dataset(name).info
     return Shape(tuple(info.input_shape), info.task, info.num_classes, info.input_dtype)
+
+
+def is_text_dataset(name: str) -> bool:
+    """True for datasets of token ids with a vocabulary (sentiment, tagging, memory-N, chars)."""
+    try:
+        return dataset_shape(name).vocabulary_size > 0
+    except DatasetError:
+        return False
 
 
 def available() -> dict[str, str]:
@@ -148,3 +161,17 @@ def split_indices(labels: np.ndarray, fractions: tuple[float, float, float], see
         rng.shuffle(joined)
         out.append(joined)
     return tuple(out)
+
+
+def check_size(size: Any, low: int = 50, high: int = 200_000) -> int:
+    """A generated dataset's `size` option, or a DatasetError saying the allowed range."""
+    if isinstance(size, bool) or not isinstance(size, int) or not low <= size <= high:
+        raise DatasetError(f"size must be a whole number between {low:,} and {high:,}, got {size!r}")
+    return size
+
+
+def split_order(n: int, seed: int, fractions: tuple[float, float] = (0.7, 0.15)) -> tuple[np.ndarray, ...]:
+    """Train/validation/test positions of n generated examples (not stratified: generated labels are balanced)."""
+    idx = np.random.default_rng(seed + 1).permutation(n)
+    a, b = int(n * fractions[0]), int(n * (fractions[0] + fractions[1]))
+    return idx[:a], idx[a:b], idx[b:]

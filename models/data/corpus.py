@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .base import Dataset, DatasetError, DatasetInfo, Shape, register
+from .base import RESOURCES, Dataset, DatasetError, DatasetInfo, Shape, register
 from .textfile import read_user_text
 
 # --- the grammar -----------------------------------------------------------------------------------------
@@ -296,7 +296,7 @@ def load_file(seed: int = 0, path: str | None = None, min_count: int = 2, max_vo
                          max_vocab, max_tokens)
 
 
-SHIPPED_STORY = Path(__file__).resolve().parents[2] / "resources" / "chars_text.txt"
+SHIPPED_STORY = RESOURCES / "chars_text.txt"
 
 
 @register("corpus-chars", "word2vec on the short story shipped for the chars task (no known groups)",

@@ -8,9 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from .base import Dataset, DatasetError, DatasetInfo, Shape, register, split_indices
+from .base import RESOURCES, Dataset, DatasetError, DatasetInfo, Shape, register, split_indices
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 OFFLINE_FILE = RESOURCES / "mnist_5k.npz"
 KERAS_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
 KERAS_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalog import checked_params
-from ..specs import NetworkSpec
+from ..spec.catalog import checked_params
+from ..spec.experiment import NetworkSpec
 from .convolution import ConvError, axis_size
 
 SPATIAL = ("Conv2D", "MaxPooling2D", "AveragePooling2D")

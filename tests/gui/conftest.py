@@ -42,10 +42,7 @@ def make_window(qtbot, settings):
 
     yield make
     for win in windows:
-        win.document.undo_stack.setClean()
-        win.document._training_dirty = False
-        win._closing = True
-        win.close()
+        win.close_without_asking()
         assert win.controller.shutdown(timeout=15), "worker thread did not stop"
         win.deleteLater()  # closed windows would otherwise pile up and slow every later test
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from gui.controller import BATCHES_EVERY_S, QueueReporter, TrainingController  # noqa: E402
-from models.training.events import BatchEnd, EpochEnd, Paused  # noqa: E402
+from models.engine.events import BatchEnd, EpochEnd, Paused  # noqa: E402
 
 
 def _batch(b):

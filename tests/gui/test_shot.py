@@ -9,7 +9,7 @@ from gui.app import shot  # noqa: E402
 
 
 def test_shot_renders_the_window_on_the_chosen_dataset(tmp_path, monkeypatch):
-    import models.data.preview as preview
+    import models.preview as preview
 
     asked: list[str] = []
     real = preview.dataset_preview

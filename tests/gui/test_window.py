@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from gui.app import wait_until
-from models.specs import Experiment
+from models.spec.experiment import Experiment
 
 
 def _palette_click(win, kind, name):

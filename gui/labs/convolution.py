@@ -1,0 +1,279 @@
+"""The convolution lab: kernels, padding, stride and pooling on a digit or a picture of your own.
+
+Computed with models.labs.convolution (numpy) on the GUI thread: a 28×28 convolution takes well under a
+millisecond, and loaded pictures are shrunk to at most 160 pixels a side first so it stays fast.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from gui import theme
+from gui import widgets as lw
+from gui.panels.base import Panel, PanelContext
+from gui.training_panel import FitImage, grey_pixmap
+from models.labs import convolution as conv
+from models.labs.digit import resize
+from models.images import tile_grid, to_uint8
+
+MAX_SIDE = 160
+
+
+_SIZED = ("identity", "box_blur", "gaussian")
+
+
+def load_picture(path: str) -> np.ndarray:
+    """Any image Qt can read -> grey values in [0, 1], at most MAX_SIDE pixels a side (area-averaged)."""
+    image = QImage(path)
+    if image.isNull():
+        raise ValueError(f"{path}: not an image Qt can read (try PNG, JPEG or BMP)")
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)[:, :w]
+    grey = data.astype("float64") / 255.0
+    scale = min(1.0, MAX_SIDE / max(h, w))
+    if scale < 1.0:
+        grey = resize(grey, max(1, round(h * scale)), max(1, round(w * scale)))
+    return grey
+
+
+def _caption(title: str, shape: tuple[int, ...], lo: float | None = None, hi: float | None = None) -> str:
+    size = "×".join(str(d) for d in shape)
+    values = "" if lo is None else f" · values {lo:.3g} … {hi:.3g}"
+    return f"<b>{title}</b> {size}{values}"
+
+
+class ConvolutionLab(Panel):
+    """Pick an image and a kernel, padding and stride; see the output and its size formula, then pool it."""
+
+    title = "Convolution"
+    area = "lab"
+    shortcut = "Ctrl+Shift+7"
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__(ctx)
+        self._digits: np.ndarray | None = None
+        self.picture: np.ndarray | None = None  # a loaded file, or None for an MNIST digit
+        self.result: conv.ConvResult | None = None
+        self.pooled: conv.PoolResult | None = None
+        layout = lw.panel_row(self)
+
+        controls = QVBoxLayout()
+        controls.addWidget(lw.heading("Convolution", "Slide a small grid of weights (the kernel) over the image; "
+                                      "each output pixel is the sum of the kernel times the pixels under it. "
+                                      "Like Keras, the kernel is not flipped."))
+        grid = QGridLayout()
+        row = 0
+        self.digit = lw.spin(0, 4999, 7, "Which of the 5,000 shipped MNIST digits to use.")
+        self.digit.valueChanged.connect(self._use_digit)
+        grid.addWidget(lw.muted("MNIST digit"), row, 0)
+        grid.addWidget(self.digit, row, 1)
+        row += 1
+        self.load_button = QPushButton("Load picture…")
+        self.load_button.setToolTip(f"Use your own picture (converted to grey, shrunk to at most {MAX_SIDE} pixels a "
+                                    "side).")
+        self.load_button.clicked.connect(self._load_dialog)
+        grid.addWidget(self.load_button, row, 0, 1, 2)
+        row += 1
+        self.kernel = QComboBox()
+        self.kernel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kernel.setMinimumContentsLength(12)
+        for name in conv.KERNEL_NAMES:
+            self.kernel.addItem(conv.KERNEL_TITLES[name], name)
+        self.kernel.setToolTip("Edge kernels respond where brightness changes; blur kernels average neighbours; "
+                               "sharpen adds the difference from the neighbours back.")
+        self.kernel.currentIndexChanged.connect(self._kernel_changed)
+        grid.addWidget(lw.muted("kernel"), row, 0)
+        grid.addWidget(self.kernel, row, 1)
+        row += 1
+        self.size = lw.spin(1, 15, 3, "Kernel width and height (odd, so it has a centre).")
+        self.size.setSingleStep(2)
+        self.size.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("kernel size"), row, 0)
+        grid.addWidget(self.size, row, 1)
+        row += 1
+        self.sigma = lw.dspin(0.1, 10.0, 1.0, 0.1, "Gaussian spread: larger sigma → flatter weights → more blur.")
+        self.sigma.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("sigma σ"), row, 0)
+        grid.addWidget(self.sigma, row, 1)
+        row += 1
+        self.custom = QPlainTextEdit("0 -1 0\n-1 5 -1\n0 -1 0")
+        self.custom.setToolTip("Your own 3×3 or 5×5 weights: one row per line, numbers separated by spaces or "
+                               "commas; fractions such as 1/9 are fine.")
+        self.custom.setMaximumHeight(70)
+        self.custom.textChanged.connect(self.refresh)
+        grid.addWidget(self.custom, row, 0, 1, 2)
+        row += 1
+        self.padding = QComboBox()
+        self.padding.addItem("valid (no padding)", "valid")
+        self.padding.addItem("same (zero padding)", "same")
+        self.padding.setToolTip("'valid': the kernel stays inside the image, so the output shrinks. 'same': zeros "
+                                "are added around the border so that, with stride 1, the output keeps its size.")
+        self.padding.currentIndexChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("padding"), row, 0)
+        grid.addWidget(self.padding, row, 1)
+        row += 1
+        self.stride = lw.spin(1, 3, 1, "How many pixels the kernel moves between outputs; 2 halves each side.")
+        self.stride.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("stride"), row, 0)
+        grid.addWidget(self.stride, row, 1)
+        row += 1
+        grid.addWidget(lw.heading("Pooling"), row, 0, 1, 2)
+        row += 1
+        self.pool_mode = QComboBox()
+        for text, data in (("none", ""), ("max", "max"), ("average", "average"), ("K-max", "kmax")):
+            self.pool_mode.addItem(text, data)
+        self.pool_mode.setCurrentIndex(1)
+        self.pool_mode.setToolTip("Max keeps each window's largest value, average its mean, K-max its K largest "
+                                  "values (in the order they appear), one output map per kept value.")
+        self.pool_mode.currentIndexChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("mode"), row, 0)
+        grid.addWidget(self.pool_mode, row, 1)
+        row += 1
+        self.pool_size = lw.spin(1, 8, 2, "Window width and height.")
+        self.pool_size.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("window"), row, 0)
+        grid.addWidget(self.pool_size, row, 1)
+        row += 1
+        self.pool_stride = lw.spin(1, 8, 2, "Step between windows (Keras' default equals the window).")
+        self.pool_stride.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("pool stride"), row, 0)
+        grid.addWidget(self.pool_stride, row, 1)
+        row += 1
+        self.k = lw.spin(1, 64, 2, "K-max pooling: how many of the largest values each window keeps.")
+        self.k.valueChanged.connect(self.refresh)
+        grid.addWidget(lw.muted("K"), row, 0)
+        grid.addWidget(self.k, row, 1)
+        controls.addLayout(grid)
+        controls.addStretch(1)
+        layout.addWidget(lw.scroll(controls, 220), 2)
+
+        # Images side by side, the formula under them.
+        right = QVBoxLayout()
+        images = QHBoxLayout()
+        self.views: dict[str, tuple[Any, FitImage]] = {}
+        for key, tip in (("input", "The image, grey values from 0 (black) to 1 (white)."),
+                         ("kernel", "The kernel's weights: orange positive, blue negative, white zero."),
+                         ("output", "The feature map: the kernel's response at every position, scaled from its "
+                                    "smallest (black) to largest (white) value."),
+                         ("pooled", "The feature map after pooling.")):
+            col = QVBoxLayout()
+            caption = lw.muted("", tip)
+            image = FitImage()
+            image.setMinimumSize(90, 90)
+            image.setToolTip(tip)
+            col.addWidget(caption)
+            col.addWidget(image, 1)
+            images.addLayout(col, 1)
+            self.views[key] = (caption, image)
+        right.addLayout(images)
+        self.kernel_values = lw.muted("")
+        self.kernel_values.setStyleSheet("font-family: 'DejaVu Sans Mono', monospace;")
+        right.addWidget(self.kernel_values)
+        self.formula = lw.muted("")
+        right.addWidget(self.formula)
+        right.addStretch(1)
+        layout.addLayout(right, 5)
+        self._kernel_changed()
+
+    # --- inputs ----------------------------------------------------------------------------------------------
+    def image(self) -> np.ndarray:
+        if self.picture is not None:
+            return self.picture
+        if self._digits is None:
+            from models.data.mnist import load_offline_arrays
+            self._digits = load_offline_arrays()[0]
+        return self._digits[self.digit.value()].astype("float64") / 255.0
+
+    def _use_digit(self) -> None:
+        self.picture = None
+        self.refresh()
+
+    def _load_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a picture", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        try:
+            self.picture = load_picture(path)
+        except ValueError as exc:
+            self.formula.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
+            return
+        self.refresh()
+
+    def _kernel_changed(self) -> None:
+        name = self.kernel.currentData()
+        self.size.setEnabled(name in _SIZED)
+        self.sigma.setEnabled(name == "gaussian")
+        self.custom.setVisible(name == "custom")
+        if name == "gaussian" and self.size.value() < 5:
+            self.size.setValue(5)
+        self.refresh()
+
+    # --- computing ------------------------------------------------------------------------------------------
+    def _error(self, text: str) -> None:
+        self.formula.setText(f"<span style='color:{theme.ERROR}'>{text}</span>")
+
+    def refresh(self) -> None:
+        name = self.kernel.currentData()
+        size = self.size.value()
+        if name in _SIZED and size % 2 == 0:
+            self._error("the kernel size must be odd (1, 3, 5, …) so the kernel has a centre")
+            return
+        try:
+            kernel = conv.make_kernel(name, size, self.sigma.value(), self.custom.toPlainText())
+            img = self.image()
+            self.result = conv.convolve(img, kernel, self.padding.currentData(), self.stride.value())
+        except conv.ConvError as exc:
+            self._error(str(exc))
+            return
+        out = self.result.output
+        self._show("input", img, _caption("input", img.shape), 0.0, 1.0)
+        caption, view = self.views["kernel"]
+        caption.setText(_caption("kernel", kernel.shape))
+        view.set_source(lw.rgb_pixmap(lw.diverging_rgb(kernel), max(4, 84 // kernel.shape[0])))
+        self.kernel_values.setText(self._kernel_text(kernel))
+        lo, hi = float(out.min()), float(out.max())
+        self._show("output", out, _caption("output", out.shape, lo, hi), lo, hi)
+        text = f"Output size: {self.result.formula}"
+        mode = self.pool_mode.currentData()
+        caption, view = self.views["pooled"]
+        if mode:
+            try:
+                self.pooled = conv.pool(out, self.pool_size.value(), self.pool_stride.value(), mode, self.k.value())
+            except conv.ConvError as exc:
+                self.pooled = None
+                caption.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
+                view.clear()
+            else:
+                p = self.pooled.output
+                maps = [p[..., i] for i in range(p.shape[-1])] if p.ndim == 3 else [p]
+                lo_p, hi_p = float(p.min()), float(p.max())
+                tiled = tile_grid([(m - lo_p) / max(hi_p - lo_p, 1e-12) for m in maps], min(len(maps), 4), background=0.85)
+                caption.setText(_caption(f"{self.pool_mode.currentText()} pooled", p.shape, lo_p, hi_p))
+                view.set_source(grey_pixmap(to_uint8(tiled, 0.0, 1.0), max(1, 112 // max(tiled.shape))))
+                text += f"<br>Pooling: {self.pooled.formula}"
+        else:
+            self.pooled = None
+            caption.setText("<b>no pooling</b>")
+            view.clear()
+        self.formula.setText(text)
+
+    def _show(self, key: str, array: np.ndarray, caption: str, lo: float, hi: float) -> None:
+        label, view = self.views[key]
+        label.setText(caption)
+        view.set_source(grey_pixmap(to_uint8(array, lo, hi), max(1, 112 // max(array.shape))))
+
+    @staticmethod
+    def _kernel_text(kernel: np.ndarray) -> str:
+        if kernel.shape[0] > 5:
+            return f"{kernel.shape[0]}×{kernel.shape[1]} weights, sum {kernel.sum():.3g}"
+        rows = ["&nbsp;".join(f"{v:6.3f}".replace(" ", "&nbsp;") for v in row) for row in kernel]
+        return "<br>".join(rows) + f"<br>sum {kernel.sum():.3g}"
+
+
+PANELS = [ConvolutionLab]

@@ -1,0 +1,183 @@
+"""The one-click overfit demo: the current network trained twice on a small subset, without and with
+Dropout / L2 / BatchNorm, with both pairs of training and validation curves side by side.
+
+The two runs train one after the other as one series through the window's run controls (ctx.start_runs), so
+they show progress, can be paused and stopped, and stop on a NaN loss like any run; their epochs arrive in
+on_epoch, named "plain" and "regularised".
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+
+from gui import theme
+from gui import widgets as lw
+from gui.panels.base import Panel, PanelContext
+from models.labs.overfitting import OverfitDemo, OverfitDemoError, generalisation_gap, overfit_demo
+
+_NAMES = {"plain": "no regularisation", "regularised": "with regularisation"}
+
+
+class OverfitLab(Panel):
+    """Train without and with regularisation on a few examples and compare the train/validation gap."""
+
+    title = "Overfitting demo"
+    area = "lab"
+    shortcut = "Ctrl+Shift+0"
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__(ctx)
+        self.demo: OverfitDemo | None = None
+        self.running = False
+        self.finished = False
+        self.failed: dict[str, str] = {}
+        self.history: dict[str, dict[str, list[float]]] = {}
+        layout = lw.panel_row(self)
+        controls = QVBoxLayout()
+        controls.addWidget(lw.heading("Overfitting and regularisation",
+                                      "With few examples a network can memorise them: the training loss keeps "
+                                      "falling while the validation loss stops falling or rises. Dropout, L1/L2 "
+                                      "penalties and batch normalisation make memorising harder."))
+        grid = QGridLayout()
+        self.size = lw.spin(20, 5000, 300, "Training examples used (MNIST: images; 2-D sets: points).")
+        grid.addWidget(lw.muted("training examples"), 0, 0)
+        grid.addWidget(self.size, 0, 1)
+        self.epochs = lw.spin(1, 500, 30, "Epochs for each of the two runs.")
+        grid.addWidget(lw.muted("epochs"), 1, 0)
+        grid.addWidget(self.epochs, 1, 1)
+        controls.addLayout(grid)
+        row = QHBoxLayout()
+        self.run_button = QPushButton("Run demo")
+        self.run_button.setObjectName("primary")
+        self.run_button.setToolTip("Train both versions, one after the other, on the training thread (the run "
+                                   "controls pause or stop them).")
+        self.run_button.clicked.connect(self.run)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop after the current batch.")
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.setEnabled(False)
+        row.addWidget(self.run_button)
+        row.addWidget(self.stop_button)
+        controls.addLayout(row)
+        row = QHBoxLayout()
+        self.load_plain = QPushButton("Edit plain")
+        self.load_plain.setToolTip("Load the version without regularisation into the editor (undoable).")
+        self.load_plain.clicked.connect(lambda: self._load("plain"))
+        self.load_reg = QPushButton("Edit regularised")
+        self.load_reg.setToolTip("Load the regularised version into the editor (undoable).")
+        self.load_reg.clicked.connect(lambda: self._load("regularised"))
+        row.addWidget(self.load_plain)
+        row.addWidget(self.load_reg)
+        controls.addLayout(row)
+        self.status = lw.muted("")
+        controls.addWidget(self.status)
+        controls.addWidget(lw.muted("Trains the network in the editor twice on the same small subset: once with "
+                                    "every Dropout, BatchNormalization and L1/L2 penalty removed, once with them "
+                                    "(or, if it has none, with Dropout 0.3, L2 0.001 and BatchNorm added). The "
+                                    "regularised training loss includes the L2 penalty."))
+        controls.addStretch(1)
+        layout.addWidget(lw.scroll(controls, 250), 2)
+
+        self.loss_plot = lw.plot("epoch", "loss", "Solid: training loss; dashed: validation loss. Blue: without "
+                                 "regularisation; orange: with.", legend=True)
+        self.curves = {}
+        for i, which in enumerate(("plain", "regularised")):
+            short = "plain" if which == "plain" else "regularised"
+            self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i), name=f"train · {short}")
+            self.curves[(which, "val_loss")] = self.loss_plot.plot(pen=lw.pen(i, dashed=True),
+                                                                   name=f"validation · {short}")
+        layout.addWidget(self.loss_plot, 3)
+        self.gap_plot = lw.plot("epoch", "validation − training loss", "The generalisation gap: how much worse the "
+                                "network does on examples it has not trained on. Growing = overfitting.",
+                                legend=True)
+        for i, which in enumerate(("plain", "regularised")):
+            self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i), name=_NAMES[which])
+        layout.addWidget(self.gap_plot, 3)
+
+    def _make(self) -> OverfitDemo | None:
+        try:
+            return overfit_demo(self.ctx.experiment(), self.size.value(), self.epochs.value())
+        except OverfitDemoError as exc:
+            self.status.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
+            return None
+
+    def _load(self, which: str) -> None:
+        demo = self.demo or self._make()
+        if demo is not None:
+            self.ctx.load_experiment(getattr(demo, which), f"Load overfit demo ({_NAMES[which]})")
+
+    def run(self) -> None:
+        if self.running:
+            return
+        if self.ctx.controller.running:
+            self.status.setText("A training run is in progress: wait for it to end (or stop it) first.")
+            return
+        demo = self._make()
+        if demo is None:
+            return
+        from models.engine.loop import Run
+
+        runs = [Run(demo.plain, name="plain", keep=False), Run(demo.regularised, name="regularised", keep=False)]
+        if not self.ctx.start_runs(runs, self):
+            return
+        self.demo = demo
+        self.history = {"plain": {}, "regularised": {}}
+        self.failed = {}
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self.running, self.finished = True, False
+        self.run_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.status.setText(f"Training without regularisation … {demo.note}")
+
+    def stop(self) -> None:
+        if self.running:
+            self.ctx.controller.stop()
+            self.status.setText("Stopping after the current batch …")
+
+    # --- the series' events ------------------------------------------------------------------------------------
+    def on_run_started(self, event: Any) -> None:
+        if self.running and event.run == "regularised":
+            self.status.setText("Training with regularisation …")
+
+    def on_epoch(self, event: Any) -> None:
+        if not self.running or event.run not in self.history:
+            return
+        h = self.history[event.run]
+        for key, value in event.metrics.items():
+            h.setdefault(key, []).append(float(value))
+        for key in ("loss", "val_loss"):
+            if key in h:
+                self.curves[(event.run, key)].setData(np.arange(1, len(h[key]) + 1), np.asarray(h[key]))
+        if "loss" in h and "val_loss" in h:
+            gap = generalisation_gap(h)
+            self.curves[(event.run, "gap")].setData(np.arange(1, len(gap) + 1), np.asarray(gap))
+
+    def on_failed(self, event: Any) -> None:
+        if self.running and event.run in self.history:
+            self.failed[event.run] = event.message
+
+    def on_run_ended(self, result: Any) -> None:
+        if not self.running:
+            return
+        self.running = False
+        self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if self.failed:
+            which, message = next(iter(self.failed.items()))
+            self.status.setText(f"<span style='color:{theme.ERROR}'>{_NAMES[which]}: {message}</span>")
+            return
+        self.finished = result.status == "finished"
+        gaps = {w: h["val_loss"][-1] - h["loss"][-1] for w, h in self.history.items() if h.get("val_loss")}
+        if self.finished and len(gaps) == 2:
+            self.status.setText(f"Done. Final gap (validation − training loss): {gaps['plain']:.3f} without, "
+                                f"{gaps['regularised']:.3f} with regularisation. "
+                                + ("Regularisation narrowed it." if gaps["regularised"] < gaps["plain"] else
+                                   "Here regularisation did not narrow it: try fewer examples or more epochs."))
+        else:
+            self.status.setText("Stopped.")
+
+
+PANELS = [OverfitLab]

@@ -1,0 +1,170 @@
+"""The window's plug-in panels and labs: which are shown, which events reach them, and their mistakes kept in.
+
+The host creates every panel (gui/panels) and lab (gui/labs), gives each a dock through the window, shows a live
+panel only while it applies to the project and a lab while it is open, routes the run's events to them, holds
+the newest probe result for a panel out of sight (and pauses its probes) until it comes into view, and turns an
+exception escaping a panel's hook into a status message instead of a crash.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from models.spec.experiment import Experiment
+
+from .panels.base import Panel, PanelContext
+
+DockFactory = Callable[[str, str, Panel, Qt.DockWidgetArea], QDockWidget]
+
+
+class PanelHost:
+    def __init__(self, window: QMainWindow, ctx: PanelContext, classes: list[type[Panel]], add_dock: DockFactory,
+                 anchors: dict[str, QDockWidget]) -> None:
+        """`add_dock(key, title, widget, area)` makes a dock in the window; `anchors` are the docks live panels
+        are tabbed with ("bottom": the plots, "right": the model summary)."""
+        self.window = window
+        self.anchors = anchors
+        self.panels: list[Panel] = []
+        self.docks: dict[Panel, QDockWidget] = {}
+        self._held: dict[Panel, dict[tuple[str, str], Any]] = {}  # newest result per probe for panels out of sight
+        self._run_probes: dict[Panel, list[Any]] = {}  # the probes each panel asked for in the current run
+        self.series_owner: Panel | None = None  # the panel or lab that started the running series, if one did
+        for cls in classes:
+            try:
+                panel = cls(ctx)
+            except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
+                window.statusBar().showMessage(f"Panel {cls.__name__} failed to open: {exc}", 10000)
+                continue
+            self.panels.append(panel)
+            area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
+                Qt.DockWidgetArea.BottomDockWidgetArea
+            dock = add_dock(f"panel_{cls.__name__}", panel.title, panel, area)
+            dock.visibilityChanged.connect(lambda visible, p=panel: self._seen(p, visible))
+            # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave
+            # stray tab bars behind.
+            window.removeDockWidget(dock)
+            self.docks[panel] = dock
+
+    @property
+    def labs(self) -> list[Panel]:
+        return [p for p in self.panels if p.area == "lab"]
+
+    # --- error isolation ----------------------------------------------------------------------------------
+    def call(self, panel: Panel, method: str, *args: Any) -> Any:
+        """panel.method(*args); an exception becomes a status message naming the panel."""
+        try:
+            return getattr(panel, method)(*args)
+        except Exception as exc:  # noqa: BLE001 - a panel's bug shows as a message, not a crash
+            self.window.statusBar().showMessage(f"{panel.title}: {type(exc).__name__}: {exc}", 8000)
+            return None
+
+    def _applies(self, panel: Panel, experiment: Experiment) -> bool:
+        try:
+            return bool(panel.applies_to(experiment))
+        except Exception:  # noqa: BLE001 - a panel that cannot tell does not apply
+            return False
+
+    # --- which panels are shown ----------------------------------------------------------------------------
+    def lab_open(self, panel: Panel) -> bool:
+        dock = self.docks[panel]
+        return self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea and not dock.isHidden()
+
+    def active(self, experiment: Experiment) -> list[Panel]:
+        """Labs while they are open and live panels while they apply to the current experiment; while a panel's
+        own series trains (a comparison, a demo), only that panel, wherever it is: the runs are not the
+        project's."""
+        if self.series_owner is not None:
+            return [self.series_owner]
+        return [p for p in self.panels if (self.lab_open(p) if p.area == "lab" else self._applies(p, experiment))]
+
+    def update_visibility(self, experiment: Experiment) -> None:
+        """Live panels join the layout when they start to apply and leave it when they stop."""
+        for panel in self.panels:
+            if panel.area == "lab":
+                continue
+            dock = self.docks[panel]
+            relevant = self._applies(panel, experiment)
+            dock.toggleViewAction().setEnabled(relevant)
+            placed = self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+            if relevant and not placed:
+                self.place(panel)
+            elif not relevant and placed:
+                self.window.removeDockWidget(dock)
+
+    def place(self, panel: Panel) -> None:
+        dock = self.docks[panel]
+        self.window.tabifyDockWidget(self.anchors["right" if panel.area == "right" else "bottom"], dock)
+        dock.show()
+
+    def open_lab(self, panel: Panel, experiment: Experiment) -> None:
+        dock = self.docks[panel]
+        if not self.lab_open(panel):  # closed labs skip edits: bring this one up to date
+            self.call(panel, "on_experiment_changed", experiment.copy())
+        if self.window.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+            self.place(panel)
+        dock.show()
+        dock.raise_()
+
+    def experiment_changed(self, experiment: Experiment) -> None:
+        self.update_visibility(experiment)
+        for panel in self.active(experiment):
+            self.call(panel, "on_experiment_changed", experiment.copy())
+
+    # --- a run's events --------------------------------------------------------------------------------------
+    def probes_for_run(self, experiment: Experiment) -> list[Any]:
+        """The probes every applicable live panel asks for; those of panels out of sight start paused."""
+        self._run_probes = {}
+        probes: list[Any] = []
+        for panel in self.panels:
+            if panel.area != "lab" and self._applies(panel, experiment):
+                mine = self.call(panel, "probes", experiment) or []
+                for probe in mine:
+                    probe.paused = self.out_of_sight(panel)
+                self._run_probes[panel] = mine
+                probes.extend(mine)
+        return probes
+
+    def run_started(self, event: Any, experiment: Experiment) -> None:
+        self._held.clear()  # the last run's pictures
+        for panel in self.active(experiment):
+            self.call(panel, "on_run_started", event)
+
+    def dispatch(self, hook: str, event: Any, experiment: Experiment) -> None:
+        """Hand an event to every active panel's hook (on_epoch, on_finished, on_failed)."""
+        for panel in self.active(experiment):
+            self.call(panel, hook, event)
+
+    def probe(self, event: Any, experiment: Experiment) -> None:
+        for panel in self.active(experiment):
+            if self.out_of_sight(panel):
+                # Out of sight (a tab behind another, a closed dock): keep only the newest result; it is drawn
+                # when the panel is shown. Drawing feature maps nobody saw cost the training speed.
+                self._held.setdefault(panel, {})[(event.run, event.name)] = event
+            else:
+                self.call(panel, "on_probe", event)
+
+    def run_ended(self, result: Any, experiment: Experiment) -> None:
+        for panel in list(self._held):  # the run's final pictures, so every panel ends up current
+            self._release(panel)
+        for panel in self.active(experiment):
+            self.call(panel, "on_run_ended", result)
+        self.series_owner = None
+
+    @staticmethod
+    def out_of_sight(panel: Panel) -> bool:
+        """A panel that would only redraw its latest picture and cannot be seen now (a tab behind another)."""
+        return panel.latest_probe_only and panel.visibleRegion().isEmpty()
+
+    def _seen(self, panel: Panel, visible: bool) -> None:
+        """A panel's dock came into sight or went out of it (its tab was raised or covered, it was closed)."""
+        if panel.latest_probe_only:
+            for probe in self._run_probes.get(panel, []):
+                probe.paused = not visible  # read by the training thread before each scheduled run
+        if visible:
+            self._release(panel)
+
+    def _release(self, panel: Panel) -> None:
+        for event in self._held.pop(panel, {}).values():
+            self.call(panel, "on_probe", event)

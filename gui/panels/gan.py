@@ -1,0 +1,404 @@
+"""Watching a GAN learn: the fixed-noise sample grid, the two players' curves, the mode-collapse check, and
+after training a generate button, a latent-space slider and PNG export.
+
+The grid and the class histogram come from the probes the GAN recipe attaches itself (`sample_grid`,
+`class_histogram`, see models/families/gan/probes.py); everything after training runs on the worker through
+`ctx.with_trained_model` with the exported generator (pixels in [0, 1]).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
+                               QPushButton, QSizePolicy, QSlider, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from models.families.gan.options import FAMILIES
+from models.families.gan.snapshots import SnapshotStrip
+from models.images import tile_grid, to_uint8
+from models.spec.experiment import Experiment
+
+from gui import theme
+from gui.training_panel import FitImage, grey_pixmap
+from gui import widgets as lw
+from gui.options_form import OptionsForm
+from gui.panels.base import Panel
+
+INTERPOLATION_STEPS = 21
+
+
+# --- worker-side jobs (run on the TensorFlow thread; return numpy only) ----------------------------------------
+def _job_generate(seed: int, label: int | None, conditional: bool):
+    def job(model: Any) -> np.ndarray:
+        from models.generators import class_rows, generate
+        if conditional and label is None:
+            images = class_rows(model, 8, seed)
+        else:
+            images = generate(model, 64, seed, label)
+        return tile_grid(images, 8)
+    return job
+
+
+def _job_interpolate(seed_a: int, seed_b: int, label: int | None):
+    def job(model: Any) -> np.ndarray:
+        from models.generators import fixed_noise, generator_info, interpolate
+        latent = generator_info(model).latent_dim
+        z0, z1 = fixed_noise(1, latent, seed_a)[0], fixed_noise(1, latent, seed_b)[0]
+        return interpolate(model, z0, z1, INTERPOLATION_STEPS, label)
+    return job
+
+
+class GenerativePanel(Panel):
+    """Live view of a GAN, WGAN or conditional GAN run, and the generator's tools once training stops."""
+
+    title = "Generative"
+    area = "bottom"
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx)
+        self.family = "gan"
+        self.strip = SnapshotStrip()
+        self.live_grid: np.ndarray | None = None
+        self.shown_grid: np.ndarray | None = None
+        self.path_images: np.ndarray | None = None
+        self.curves: dict[str, tuple[list[float], list[float]]] = {}
+        self.has_model = False
+        self._probe_points = False
+
+        layout = lw.panel_row(self)
+        layout.addLayout(self._grid_column(), 5)
+        layout.addLayout(self._curve_column(), 4)
+        layout.addWidget(self._side_tabs(), 4)
+        self._set_tools_enabled(False)
+
+    # --- layout ------------------------------------------------------------------------------------------
+    def _grid_column(self) -> QVBoxLayout:
+        col = QVBoxLayout()
+        self.grid_title = lw.heading("Fixed-noise samples", "The generator's output for the same noise vectors "
+                                   "z every time, refreshed at most twice a second: you watch the same samples "
+                                   "turn from static into digits.")
+        col.addWidget(self.grid_title)
+        self.grid_image = FitImage()
+        self.grid_image.setToolTip("Each tile is G(z) for one fixed z. A conditional GAN shows one row per digit; "
+                                   "column j uses the same z in every row, so its handwriting style is shared.")
+        self.grid_image.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        col.addWidget(self.grid_image, 1)
+        row = QHBoxLayout()
+        self.snap_slider = QSlider(Qt.Orientation.Horizontal)
+        self.snap_slider.setRange(0, 0)
+        self.snap_slider.setToolTip("Scroll back through the grid as it was at the end of each epoch; the right "
+                                    "end is the live view.")
+        self.snap_slider.valueChanged.connect(self._show_snapshot)
+        self.snap_label = QLabel("live")
+        self.snap_label.setMinimumWidth(90)
+        row.addWidget(self.snap_slider, 1)
+        row.addWidget(self.snap_label)
+        col.addLayout(row)
+        col.addLayout(self._tools_row())
+        return col
+
+    def _curve_column(self) -> QVBoxLayout:
+        col = QVBoxLayout()
+        col.addWidget(lw.heading("The game", "Both players' losses and what the discriminator believes."))
+        self.options = OptionsForm(FAMILIES, ("d_steps", "label_smoothing", "generator_loss", "n_critic", "clip"),
+                                   {"d_steps": "k (D steps)", "generator_loss": "G loss", "clip": "clip c"})
+        self.options.changed.connect(self._set_option)
+        col.addWidget(self.options)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        self.plots.setMinimumWidth(220)
+        self.loss_plot = self.plots.addPlot(row=0, col=0)
+        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.d_plot = self.plots.addPlot(row=1, col=0)
+        self.d_plot.setLabel("bottom", "epoch")
+        self.d_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.d_plot.setXLink(self.loss_plot)
+        self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
+        self.d_plot.addItem(self.half_line)
+        self.items: dict[str, Any] = {}
+        col.addWidget(self.plots, 1)
+        self.curve_note = lw.muted("")
+        col.addWidget(self.curve_note)
+        return col
+
+    def _set_option(self, name: str, value: Any) -> None:
+        """The game's settings are part of the project: an edit is undoable and used by the next run."""
+        exp = self.ctx.experiment()
+        if exp.family not in FAMILIES or exp.options.get(name) == value:
+            return
+        exp.options[name] = value
+        self.ctx.load_experiment(exp, f"Set {exp.family} {name.replace('_', ' ')} to {value}")
+
+    def _side_tabs(self) -> QTabWidget:
+        """The mode-collapse check (live) and the latent walk (after training) share one column."""
+        self.side = QTabWidget()
+        self.side.setDocumentMode(True)
+        check = QWidget()
+        col = QVBoxLayout(check)
+        col.setContentsMargins(0, theme.SPACING // 2, 0, 0)
+        self.hist_plot = pg.PlotWidget()
+        self.hist_plot.setBackground("w")
+        self.hist_plot.setToolTip("A small CNN trained on real MNIST (cached after the first run) reads 200 "
+                                  "generated digits. A healthy generator spreads them over all ten classes; a "
+                                  "collapsing one piles them into a few.")
+        self.hist_plot.setLabel("bottom", "predicted digit")
+        self.hist_plot.setLabel("left", "samples")
+        self.hist_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.hist_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.hist_plot.setXRange(-0.6, 9.6, padding=0)
+        self.hist_plot.setMouseEnabled(False, False)
+        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=theme.SERIES[0])
+        self.hist_plot.addItem(self.bars)
+        col.addWidget(self.hist_plot, 1)
+        self.hist_text = lw.muted("Appears once training starts.")
+        col.addWidget(self.hist_text)
+        self.side.addTab(check, "Collapse check")
+
+        walk_page = QWidget()
+        col = QVBoxLayout(walk_page)
+        col.setContentsMargins(0, theme.SPACING // 2, 0, 0)
+        walk = QHBoxLayout()
+        self.seed_a = QSpinBox()
+        self.seed_b = QSpinBox()
+        for box, value, end in ((self.seed_a, 1, "start"), (self.seed_b, 2, "end")):
+            box.setRange(0, 9999)
+            box.setValue(value)
+            box.setToolTip(f"Seed of the noise vector at the {end} of the walk.")
+            box.valueChanged.connect(self._interpolate)
+        walk.addWidget(QLabel("from seed"))
+        walk.addWidget(self.seed_a)
+        walk.addWidget(QLabel("to"))
+        walk.addWidget(self.seed_b)
+        walk.addStretch(1)
+        col.addLayout(walk)
+        self.walk_slider = QSlider(Qt.Orientation.Horizontal)
+        self.walk_slider.setRange(0, INTERPOLATION_STEPS - 1)
+        self.walk_slider.setToolTip("Position along the path between the two noise vectors.")
+        self.walk_slider.valueChanged.connect(self._show_walk)
+        col.addWidget(self.walk_slider)
+        self.walk_image = FitImage()
+        self.walk_image.setMinimumSize(60, 40)
+        col.addWidget(self.walk_image, 1)
+        self.tools_note = lw.muted("Train first: the walk uses the trained generator.")
+        col.addWidget(self.tools_note)
+        self.side.addTab(walk_page, "Latent walk")
+        self.side.setTabToolTip(1, "Move between two noise vectors and watch one sample morph into another. The "
+                                "path is spherical, so every point keeps the typical length of a Gaussian "
+                                "sample.")
+        return self.side
+
+    def _tools_row(self) -> QHBoxLayout:
+        """Under the grid: draw new samples from the trained generator, and save what is shown."""
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACING // 2)
+        self.digit = QComboBox()
+        self.digit.addItem("all digits", None)
+        for d in range(10):
+            self.digit.addItem(f"digit {d}", d)
+        self.digit.setToolTip("A conditional generator draws the digit you ask for: the label is part of its "
+                              "input. 'all digits' gives one row per digit.")
+        self.seed = 0
+        self.generate_btn = QPushButton("Generate")
+        self.generate_btn.setToolTip("Draw 64 new samples from the trained generator with the next noise seed "
+                                     "(the same seed always gives the same samples).")
+        self.generate_btn.clicked.connect(self._generate)
+        self.save_btn = QPushButton("Save PNG…")
+        self.save_btn.setToolTip("Write the grid on show to a greyscale PNG file.")
+        self.save_btn.clicked.connect(self._save_grid)
+        row.addWidget(self.digit)
+        row.addWidget(self.generate_btn)
+        row.addWidget(self.save_btn)
+        row.addStretch(1)
+        return row
+
+    # --- hooks -------------------------------------------------------------------------------------------
+    def applies_to(self, experiment: Experiment) -> bool:
+        return experiment.family in FAMILIES
+
+    def on_experiment_changed(self, experiment: Experiment) -> None:
+        if experiment.family not in FAMILIES:
+            return
+        self.family = experiment.family
+        self.options.show_options(experiment.family, experiment.options)
+        conditional = self.family == "cgan"
+        self.digit.setVisible(conditional)
+        self.d_plot.setLabel("left", "critic estimate" if self.family == "wgan" else "D output")
+        self.half_line.setVisible(self.family != "wgan")
+        if self.family == "wgan":
+            self.curve_note.setText("Critic estimate: shrinks as the samples improve.")
+            tip = ("Critic estimate = mean critic score on real images − mean score on generated ones. With the "
+                   "critic's weights clipped it estimates (up to a constant) the Wasserstein distance between "
+                   "the real and the generated images, so it falls as the generator improves.")
+        else:
+            self.curve_note.setText("Dashed line: 0.5, where D can no longer tell real from fake.")
+            tip = ("D(x): the discriminator's mean belief that real images are real; D(G(z)): the same for the "
+                   "generator's images. Both drift towards 0.5 when neither player can win. A generator loss "
+                   "far above the discriminator's means D is winning easily.")
+        self.plots.setToolTip(tip)
+        self.curve_note.setToolTip(tip)
+
+    def on_run_started(self, event: Any) -> None:
+        self.strip = SnapshotStrip()
+        self._probe_points = False
+        self.curves.clear()
+        for item in self.items.values():
+            item.setData([], [])
+        self.snap_slider.blockSignals(True)
+        self.snap_slider.setRange(0, 0)
+        self.snap_slider.blockSignals(False)
+        self.snap_label.setText("live")
+        self.bars.setOpts(height=np.zeros(10))
+        self.hist_text.setText("Waiting for the first samples…")
+        self.has_model = False
+        self._set_tools_enabled(False)
+        self.options.set_locked(True)
+        self.tools_note.setText("Training… the walk opens when it stops.")
+
+    def on_epoch(self, event: Any) -> None:
+        """Epoch means are drawn only when no probe brought finer points (e.g. the grid probe was off)."""
+        if self._probe_points:
+            return
+        for name, value in event.metrics.items():
+            self._add_point(name, float(event.epoch), float(value))
+        self._refresh_curves()
+
+    def on_probe(self, event: Any) -> None:
+        payload = event.payload
+        if event.name == "sample_grid":
+            self.live_grid = np.asarray(payload["grid"], dtype="float32")
+            if self.strip.add(payload):
+                at_live = self.snap_slider.value() == self.snap_slider.maximum()
+                self.snap_slider.blockSignals(True)
+                self.snap_slider.setRange(0, len(self.strip.grids))
+                if at_live:
+                    self.snap_slider.setValue(len(self.strip.grids))
+                self.snap_slider.blockSignals(False)
+            if self.snap_slider.value() == self.snap_slider.maximum():
+                self._show_grid(self.live_grid, "Fixed-noise samples")
+                self.snap_label.setText(f"live · epoch {payload['epoch']:.1f}")
+            for name, value in payload.get("metrics", {}).items():
+                self._probe_points = True
+                self._add_point(name, float(payload["epoch"]), float(value))
+            self._refresh_curves()
+        elif event.name == "class_histogram":
+            self.bars.setOpts(height=np.asarray(payload["histogram"], dtype="float64"))
+            self.hist_plot.setYRange(0, max(10, int(np.max(payload["histogram"]))) * 1.1, padding=0)
+            text = (f"mean confidence {payload['mean_confidence']:.2f} · {payload['confident_share']:.0%} of "
+                    f"samples read with ≥ 90% confidence · {payload['distinct_confident']} digits among them")
+            if "label_accuracy" in payload:
+                text += f" · {payload['label_accuracy']:.0%} read as the digit asked for"
+            self.hist_text.setText(text)
+
+    def on_run_ended(self, result: Any) -> None:
+        self.options.set_locked(False)
+        if result.status not in ("finished", "stopped"):
+            self.tools_note.setText("Training failed; fix the problem and train again.")
+            return
+        self.has_model = True
+        self._set_tools_enabled(True)
+        self.tools_note.setText("Left: start, middle: the slider's point, right: end.")
+        self._interpolate()
+
+    # --- curves ------------------------------------------------------------------------------------------
+    _STYLE = {"d_loss": ("D loss", 0, "loss"), "g_loss": ("G loss", 1, "loss"),
+              "d_real": ("D(x)", 2, "d"), "d_fake": ("D(G(z))", 4, "d"),
+              "wasserstein": ("critic estimate", 3, "d")}
+
+    def _add_point(self, name: str, x: float, y: float) -> None:
+        if name not in self._STYLE or not np.isfinite(y):
+            return
+        xs, ys = self.curves.setdefault(name, ([], []))
+        if xs and x < xs[-1]:  # an epoch-end point arriving after a later probe point: keep x increasing
+            return
+        xs.append(x)
+        ys.append(y)
+
+    def _refresh_curves(self) -> None:
+        added = False
+        for name, (xs, ys) in self.curves.items():
+            label, colour, where = self._STYLE[name]
+            if name not in self.items:
+                plot = self.loss_plot if where == "loss" else self.d_plot
+                self.items[name] = plot.plot(name=label, pen=pg.mkPen(theme.SERIES[colour], width=2))
+                added = True
+            self.items[name].setData(np.asarray(xs), np.asarray(ys))
+        if added:
+            self._legends()
+
+    def _legends(self) -> None:
+        """Coloured titles instead of legend boxes, which would cover the curves in plots this small."""
+        for plot, where in ((self.loss_plot, "loss"), (self.d_plot, "d")):
+            parts = [f"<span style='color:{theme.SERIES[colour]}'>━ {label}</span>"
+                     for name, (label, colour, w) in self._STYLE.items() if w == where and name in self.items]
+            plot.setTitle("&nbsp;&nbsp;".join(parts), size="8pt")
+
+    # --- grid, snapshots, tools --------------------------------------------------------------------------
+    def _show_grid(self, grid: np.ndarray, title: str) -> None:
+        self.shown_grid = grid
+        self.grid_title.setText(title)
+        self.grid_image.set_source(grey_pixmap(to_uint8(grid, 0.0, 1.0), 1))
+
+    def _show_snapshot(self, index: int) -> None:
+        if index >= len(self.strip.grids):
+            self.snap_label.setText("live")
+            if self.live_grid is not None:
+                self._show_grid(self.live_grid, "Fixed-noise samples")
+            return
+        epoch = self.strip.epochs[index]
+        self.snap_label.setText(f"epoch {epoch}")
+        self._show_grid(self.strip.grids[index], "Fixed-noise samples")
+
+    def _set_tools_enabled(self, on: bool) -> None:
+        for w in (self.generate_btn, self.digit, self.seed_a, self.seed_b, self.walk_slider):
+            w.setEnabled(on)
+        self.save_btn.setEnabled(on or self.shown_grid is not None)
+
+    def _label(self) -> int | None:
+        return self.digit.currentData() if self.family == "cgan" else None
+
+    def _generate(self) -> None:
+        if not self.has_model:
+            return
+        seed = self.seed
+        self.seed += 1
+        label = self._label()
+        what = "one row per digit" if self.family == "cgan" and label is None else \
+            f"digit {label}" if label is not None else "64 samples"
+
+        def done(grid: np.ndarray) -> None:
+            self._show_grid(grid, "Generated samples")
+            self.snap_label.setText(f"seed {seed} · {what}")
+        self.ctx.with_trained_model(_job_generate(seed, label, self.family == "cgan"), done)
+
+    def _interpolate(self, *_: Any) -> None:
+        if not self.has_model:
+            return
+
+        def done(images: np.ndarray) -> None:
+            self.path_images = images
+            self._show_walk(self.walk_slider.value())
+        self.ctx.with_trained_model(_job_interpolate(self.seed_a.value(), self.seed_b.value(),
+                                                     self._label() if self._label() is not None else
+                                                     (0 if self.family == "cgan" else None)), done)
+
+    def _show_walk(self, index: int) -> None:
+        if self.path_images is None:
+            return
+        index = min(index, len(self.path_images) - 1)
+        frames = self.path_images[[0, index, len(self.path_images) - 1]]
+        self.walk_image.set_source(grey_pixmap(to_uint8(tile_grid(frames, 3, pad=2, background=1.0), 0.0, 1.0), 1))
+        self.walk_image.setToolTip(f"Left: the start, middle: step {index + 1} of {len(self.path_images)}, right: "
+                                   "the end of the path.")
+
+    def _save_grid(self) -> None:
+        lw.save_grid_as(self, self.ctx, self.shown_grid, "samples.png")
+
+    def save_png(self, path: str) -> bool:
+        """Write the grid on show (scaled 3x); errors go to the message bar."""
+        return lw.write_grid_png(self.ctx, self.shown_grid, path)
+
+
+PANELS = [GenerativePanel]

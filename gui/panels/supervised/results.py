@@ -1,0 +1,267 @@
+"""After training: the confusion matrix (click a cell to see its test images), the most confidently wrong test
+images, and predicted vs true boxes for the localiser.
+
+Predictions run on the training thread through ctx.with_trained_model; the job below returns numpy only.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from gui import theme
+from gui import widgets as lw
+from gui.panels.base import Panel, PanelContext
+from gui.training_panel import FitImage, grey_pixmap
+from models.spec.experiment import Experiment
+from models.images import tile_grid, to_uint8
+
+MAX_EVAL = 5000
+
+
+GALLERY = 24
+
+
+def _classification_task(experiment: Experiment) -> bool:
+    from models.data import DatasetError, dataset_shape
+
+    if experiment.family not in ("supervised", "localize"):
+        return False
+    try:
+        return dataset_shape(experiment.dataset).task in ("classification", "binary", "localisation")
+    except (DatasetError, ValueError):
+        return False
+
+
+def evaluation_job(experiment: Experiment) -> Any:
+    """fn(model) for the worker: predictions on the test split, as plain arrays for the results panel."""
+    def job(model: Any) -> dict[str, Any]:
+        try:
+            return _evaluate(model)
+        except Exception as exc:  # noqa: BLE001 - shown in the panel, not as a crash
+            return {"error": f"could not evaluate the trained network: {type(exc).__name__}: {exc}"[:400]}
+
+    def _evaluate(model: Any) -> dict[str, Any]:
+        from models.data import load_dataset
+        from models.families.supervised.evaluation import evaluate_classifier
+
+        data = load_dataset(experiment.dataset, experiment.dataset_options, seed=experiment.training.seed)
+        x, y = data.x_test, data.y_test
+        n = min(len(x), MAX_EVAL)
+        y = {k: v[:n] for k, v in y.items()} if isinstance(y, dict) else y[:n]
+        x = x[:n]
+        ev = evaluate_classifier(model, x, y, data.info.class_names)
+        out: dict[str, Any] = {
+            "matrix": ev.matrix, "y_true": ev.y_true, "y_pred": ev.y_pred,
+            "confidence": ev.probabilities.max(axis=1), "class_names": ev.class_names, "accuracy": ev.accuracy,
+            "wrong": [(w.index, w.true_class, w.predicted_class, w.confidence) for w in ev.confidently_wrong(GALLERY)],
+        }
+        if isinstance(x, np.ndarray) and x.ndim == 4:
+            out["images"] = (np.clip(x.mean(axis=-1), 0, 1) * 255).astype(np.uint8)
+        if isinstance(y, dict) and "box" in y:
+            from models.families.localize.boxes import box_iou
+            pred = model.predict(x[:12], verbose=0)
+            out["boxes_true"] = np.asarray(y["box"][:12])
+            out["boxes_pred"] = np.asarray(pred["box"])
+            out["box_iou"] = box_iou(out["boxes_pred"], out["boxes_true"])
+        return out
+    return job
+
+
+def draw_boxes(image: np.ndarray, boxes: list[tuple[np.ndarray, tuple[int, int, int]]]) -> np.ndarray:
+    """A grey uint8 image -> RGB with 1-pixel rectangles for (box as fractions, colour) pairs."""
+    h, w = image.shape
+    rgb = np.repeat(image[..., None], 3, axis=-1).copy()
+    for box, colour in boxes:
+        t, l, b, r = (np.asarray(box, dtype="float64") * [h, w, h, w]).round().astype(int)
+        t, b = np.clip([t, b - 1], 0, h - 1)
+        l, r = np.clip([l, r - 1], 0, w - 1)
+        if b < t or r < l:
+            continue
+        rgb[t, l:r + 1] = colour
+        rgb[b, l:r + 1] = colour
+        rgb[t:b + 1, l] = colour
+        rgb[t:b + 1, r] = colour
+    return rgb
+
+
+class ResultsPanel(Panel):
+    """Confusion matrix, a clickable gallery and (for localisation) boxes, once a classifier has trained."""
+
+    title = "Results"
+    area = "bottom"
+
+    def __init__(self, ctx: PanelContext) -> None:
+        super().__init__(ctx)
+        self.results: dict[str, Any] | None = None
+        self.selected: tuple[int, int] | None = None
+        self.count_items: list[pg.TextItem] = []
+        layout = lw.panel_row(self)
+        self.matrix_plot = lw.plot("predicted class", "true class", "Row = the true class, column = what the "
+                                   "network said. The diagonal holds the correct answers; click any cell to see "
+                                   "its test images.")
+        self.matrix_plot.invertY(True)
+        self.matrix_plot.setAspectLocked(True)
+        self.matrix_plot.setMouseEnabled(False, False)
+        self.matrix_plot.setMinimumSize(200, 180)
+        self.matrix_image = pg.ImageItem()
+        self.matrix_plot.addItem(self.matrix_image)
+        self.matrix_plot.scene().sigMouseClicked.connect(self._clicked)
+        layout.addWidget(self.matrix_plot, 3)
+        middle = QVBoxLayout()
+        self.summary = lw.heading("Results", "Computed on the test set after training.")
+        middle.addWidget(self.summary)
+        self.gallery_title = lw.muted("Train a classifier: its confusion matrix and its most confidently wrong "
+                                      "test images appear here.")
+        middle.addWidget(self.gallery_title)
+        self.gallery = FitImage()
+        self.gallery.setMinimumSize(160, 80)
+        self.gallery.setToolTip("Test images, read row by row.")
+        middle.addWidget(self.gallery, 1)
+        self.captions = lw.muted("")
+        middle.addWidget(self.captions)
+        self.wrong_button = QPushButton("Most confidently wrong")
+        self.wrong_button.setToolTip("The mistakes the network was surest about: often badly written digits, "
+                                     "sometimes a wrong label in the data.")
+        self.wrong_button.clicked.connect(self.show_wrong)
+        self.wrong_button.setEnabled(False)
+        middle.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(lw.scroll(middle, 240), 4)
+        boxes_col = QVBoxLayout()
+        self.boxes_title = lw.heading("Boxes", "Green: the true box around the digit; orange: the predicted box. "
+                                      "IoU = overlap area / combined area.")
+        boxes_col.addWidget(self.boxes_title)
+        self.boxes = FitImage()
+        self.boxes.setMinimumSize(160, 80)
+        boxes_col.addWidget(self.boxes)
+        self.boxes_note = lw.muted("")
+        boxes_col.addWidget(self.boxes_note)
+        boxes_col.addStretch(1)
+        self.boxes_widget = lw.scroll(boxes_col, 180)
+        self.boxes_widget.setVisible(False)
+        layout.addWidget(self.boxes_widget, 3)
+
+    def applies_to(self, experiment: Experiment) -> bool:
+        return _classification_task(experiment)
+
+    def on_run_started(self, event: Any) -> None:
+        self.summary.setText("Results")
+        self.gallery_title.setText("Training … the results appear when it ends.")
+
+    def on_run_ended(self, result: Any) -> None:
+        if result.status not in ("finished", "stopped") or not self.ctx.controller.has_model:
+            return
+        exp = self.ctx.experiment()
+        if not _classification_task(exp):
+            return
+        self.gallery_title.setText("Evaluating on the test set …")
+        self.ctx.with_trained_model(evaluation_job(exp), self.show_results, which="train")
+
+    # --- showing ------------------------------------------------------------------------------------------
+    def show_results(self, results: dict[str, Any]) -> None:
+        if "error" in results:
+            self.gallery_title.setText(f"<span style='color:{theme.ERROR}'>{results['error']}</span>")
+            return
+        self.results = results
+        m = results["matrix"]
+        k = len(m)
+        colours = pg.ColorMap([0.0, 1.0], [pg.mkColor("#ffffff"), pg.mkColor(theme.ACCENT)])
+        shown = np.log1p(m.astype("float64"))
+        lw.set_image(self.matrix_image, shown, (0.0, max(float(shown.max()), 1e-9)), colours, rect=(0, 0, k, k))
+        for item in self.count_items:
+            self.matrix_plot.removeItem(item)
+        self.count_items = []
+        big = float(shown.max()) * 0.6
+        for r in range(k):
+            for c in range(k):
+                item = pg.TextItem(str(int(m[r, c])), color="#fff" if shown[r, c] > big else "#222",
+                                   anchor=(0.5, 0.5))
+                item.setPos(c + 0.5, r + 0.5)
+                self.matrix_plot.addItem(item)
+                self.count_items.append(item)
+        names = results["class_names"] or [str(i) for i in range(k)]
+        ticks = [[(i + 0.5, str(names[i])) for i in range(k)]]
+        self.matrix_plot.getAxis("bottom").setTicks(ticks)
+        self.matrix_plot.getAxis("left").setTicks(ticks)
+        self.matrix_plot.setXRange(0, k, padding=0.02)
+        self.matrix_plot.setYRange(0, k, padding=0.02)
+        self.summary.setText(f"Test accuracy {results['accuracy']:.1%} on {len(results['y_true']):,} images")
+        self.wrong_button.setEnabled("images" in results)
+        self.show_wrong()
+        self._show_boxes(results)
+
+    def show_wrong(self) -> None:
+        r = self.results
+        if r is None:
+            return
+        wrong = r["wrong"]
+        names = r["class_names"]
+        if "images" not in r:
+            self.gallery_title.setText(f"{int((r['y_true'] != r['y_pred']).sum())} test examples are misclassified.")
+            self.gallery.clear()
+            self.captions.setText("")
+            return
+        if not wrong:
+            self.gallery_title.setText("No test image is misclassified.")
+            self.gallery.clear()
+            self.captions.setText("")
+            return
+        self.selected = None
+        self.gallery_title.setText(f"<b>The {len(wrong)} most confidently wrong test images</b> (true → said, "
+                                   "confidence):")
+        self._gallery([w[0] for w in wrong])
+        self.captions.setText("  ".join(f"{i + 1}: {names[t]}→{names[p]} ({c:.0%})"
+                                        for i, (_, t, p, c) in enumerate(wrong)))
+
+    def show_cell(self, true_class: int, predicted: int) -> None:
+        r = self.results
+        if r is None:
+            return
+        names = r["class_names"]
+        idx = np.flatnonzero((r["y_true"] == true_class) & (r["y_pred"] == predicted))
+        self.selected = (true_class, predicted)
+        what = "correctly read" if true_class == predicted else f"read as {names[predicted]}"
+        self.gallery_title.setText(f"<b>{len(idx)} test images of {names[true_class]} {what}</b>" +
+                                   (f" (the first {GALLERY})" if len(idx) > GALLERY else ""))
+        if "images" in r:
+            self._gallery(list(idx[:GALLERY]))
+            self.captions.setText("  ".join(f"{i + 1}: {r['confidence'][j]:.0%}" for i, j in
+                                            enumerate(idx[:GALLERY])))
+
+    def _gallery(self, indices: list[int]) -> None:
+        r = self.results
+        if not indices:
+            self.gallery.clear()
+            return
+        images = [r["images"][i] / 255.0 for i in indices]
+        grid = tile_grid(images, 8, pad=2, background=0.75)
+        self.gallery.set_source(grey_pixmap(to_uint8(grid, 0.0, 1.0), 2))
+
+    def _show_boxes(self, r: dict[str, Any]) -> None:
+        has = "boxes_pred" in r and "images" in r
+        self.boxes_widget.setVisible(has)
+        if not has:
+            return
+        tiles = []
+        for img, t, p in zip(r["images"], r["boxes_true"], r["boxes_pred"]):
+            tiles.append(draw_boxes(img, [(t, (46, 157, 91)), (p, (224, 123, 26))]) / 255.0)
+        grid = tile_grid(tiles, 4, pad=2, background=1.0)
+        self.boxes.set_source(lw.rgb_pixmap((grid * 255).astype(np.uint8), 2))
+        self.boxes_note.setText("IoU of these: " + ", ".join(f"{v:.2f}" for v in r["box_iou"]))
+
+    def _clicked(self, event: Any) -> None:
+        if self.results is None:
+            return
+        point = self.matrix_image.mapFromScene(event.scenePos())
+        k = len(self.results["matrix"])
+        # The image item maps one matrix cell to one unit square (rect 0..k).
+        c, r = int(np.floor(point.x() * k / max(self.matrix_image.width(), 1))), \
+            int(np.floor(point.y() * k / max(self.matrix_image.height(), 1)))
+        if 0 <= r < k and 0 <= c < k:
+            self.show_cell(r, c)
+
+
+PANELS = [ResultsPanel]

@@ -1,0 +1,108 @@
+"""Plain events the training thread reports: floats, dicts and numpy arrays, never Keras or Qt objects.
+
+`run` names the run an event belongs to when several train one after another (a comparison, the
+overfitting demo: see `engine.loop.Run`); it is "" for a single run.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Started:
+    device: str
+    epochs: int
+    steps_per_epoch: int
+    params: int
+    dataset: dict[str, Any]
+    family: str
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class BatchEnd:
+    epoch: int  # 1-based
+    batch: int  # 1-based within the epoch
+    step: int  # 1-based over the whole run
+    loss: float
+    metrics: dict[str, float] = field(default_factory=dict)
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    epoch: int
+    seconds: float  # training time of this epoch, pauses excluded
+    samples: int
+    metrics: dict[str, float] = field(default_factory=dict)  # loss, accuracy, val_loss, ...
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """Something looked at inside the network (feature maps, samples, embeddings ...), computed on the worker."""
+
+    name: str
+    step: int
+    payload: dict[str, Any]
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class Paused:
+    paused: bool
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class Finished:
+    history: dict[str, list[float]]
+    test: dict[str, float]
+    seconds: float
+    device: str
+    stopped_early: bool = False  # the user pressed Stop
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class Failed:
+    """kind: 'nan' (loss blew up; last good weights kept), 'data', 'build', 'error'."""
+
+    message: str
+    kind: str = "error"
+    epoch: int = 0
+    batch: int = 0
+    run: str = ""
+
+
+Event = Started | BatchEnd | EpochEnd | ProbeResult | Paused | Finished | Failed
+
+
+class Reporter(Protocol):
+    def report(self, event: Event) -> None: ...
+
+
+class RecordingReporter:
+    """Keeps every event; what tests and the CLI use."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def report(self, event: Event) -> None:
+        self.events.append(event)
+
+    def of(self, kind: type) -> list[Any]:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+class TaggingReporter:
+    """Stamps every event with the name of the run it belongs to before passing it on."""
+
+    def __init__(self, reporter: Reporter, run: str) -> None:
+        self.reporter = reporter
+        self.run = run
+
+    def report(self, event: Event) -> None:
+        self.reporter.report(dataclasses.replace(event, run=self.run) if self.run else event)

@@ -1,0 +1,71 @@
+"""The plain supervised recipe: one network, compile, fit, evaluate."""
+from __future__ import annotations
+
+from typing import Any
+
+from models.data import Dataset
+from models.engine import feed
+from models.engine.recipe import Prepared, RecipeError, make_optimizer
+from models.spec.build import BuildFailed, build_network
+from models.spec.catalog import last_activation
+from models.spec.experiment import Experiment
+
+LOSSES = ("auto", "sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse",
+          "mae", "hinge")
+
+
+def resolve_loss(loss: str, task: str, output_shape: tuple[int | None, ...], last_activation: str | None) -> Any:
+    """'auto' picks the loss that matches the task and the output layer."""
+    import keras
+
+    if loss != "auto":
+        if loss not in LOSSES:
+            raise RecipeError(f"unknown loss '{loss}' (known: {', '.join(LOSSES)})")
+        return loss
+    units = output_shape[-1] if output_shape else None
+    from_logits = last_activation not in ("softmax", "sigmoid")
+    if task == "binary" or units == 1:
+        return keras.losses.BinaryCrossentropy(from_logits=from_logits)
+    return keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits)
+
+
+def resolve_metrics(metrics: list[str], task: str, units: int | None, from_logits: bool) -> list[Any]:
+    import keras
+
+    out: list[Any] = []
+    for m in metrics:
+        if m == "accuracy" and (task == "binary" or units == 1):
+            out.append(keras.metrics.BinaryAccuracy(name="accuracy", threshold=0.0 if from_logits else 0.5))
+        else:
+            out.append(m)
+    return out
+
+
+def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
+    if "main" not in experiment.networks:
+        raise RecipeError("a supervised experiment needs a network with the role 'main'")
+    spec = experiment.networks["main"]
+    if tuple(spec.input_shape) != tuple(data.info.input_shape):
+        raise RecipeError(f"the network expects inputs of shape {tuple(spec.input_shape)} but dataset "
+                          f"'{data.info.name}' gives {tuple(data.info.input_shape)}: change the input shape or "
+                          "pick another dataset")
+    model, report = build_network(spec)
+    if report.error is not None:
+        raise BuildFailed(report.error)
+    out_shape = report.output_shape or ()
+    units = out_shape[-1] if out_shape else None
+    if data.info.task in ("classification", "tagging") and units is not None and units < data.info.num_classes:
+        raise RecipeError(f"the last layer has {units} outputs but '{data.info.name}' has "
+                          f"{data.info.num_classes} classes: set the last Dense to {data.info.num_classes} units")
+    cfg = experiment.training
+    activation = last_activation(spec)
+    loss = resolve_loss(cfg.loss, data.info.task, out_shape, activation)
+    from_logits = bool(getattr(loss, "get_config", lambda: {})().get("from_logits", False))
+    model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate), loss=loss,
+                  metrics=resolve_metrics(cfg.metrics, data.info.task, units, from_logits))
+
+    def evaluate() -> dict[str, float]:
+        return feed.evaluate(model, data.x_test, data.y_test, max(cfg.batch_size, 256))
+
+    return Prepared(model=model, x=data.x_train, y=data.y_train, validation_data=(data.x_val, data.y_val),
+                    evaluate=evaluate, samples_per_epoch=len(data.x_train))

@@ -1,0 +1,99 @@
+"""The supervised panels: live decision boundary, feature maps and kernels, results after training, drawing a digit, and the overfitting demo as a series of runs (offscreen, tiny runs)."""
+import numpy as np
+
+from gui.app import wait_until
+from gui.labs.overfitting import OverfitLab
+from gui.labs.try_it import TryItLab
+from gui.panels.supervised.decision_boundary import DecisionBoundaryPanel
+from gui.panels.supervised.feature_maps import FeatureMapsPanel
+from gui.panels.supervised.results import ResultsPanel, draw_boxes
+from models.engine.events import ProbeResult
+from models.spec.presets import get_preset
+
+
+def _panel(win, cls):
+    return next(p for p in win.panels if isinstance(p, cls))
+
+
+def test_decision_boundary_and_overfit_demo(window):
+    panel = _panel(window, DecisionBoundaryPanel)
+    assert panel.applies_to(window.document.experiment)  # mlp on XOR
+    exp = window.document.experiment.copy()
+    exp.training.epochs = 3
+    window.document.new(exp)
+    window.docks["panel_DecisionBoundaryPanel"].raise_()  # in sight: it draws every result while training
+    assert wait_until(lambda: not window.validation_pending and window.training.start.isEnabled(), 60)
+    window.start_training()
+    assert wait_until(lambda: not window.controller.running and panel.updates >= 3, 90)
+    assert panel.field.image is not None and panel.field.image.shape == (80, 80)
+    assert len(panel.scatter.data) == 4 and "right side" in panel.info.text()
+
+    lab = _panel(window, OverfitLab)
+    lab.run()
+    assert "shrink" in lab.status.text() and not lab.running  # the four XOR points cannot be subsampled
+    window.document.new(get_preset("mlp").make("moons"))
+    lab.size.setValue(40)
+    lab.epochs.setValue(3)
+    lab.run()
+    assert wait_until(lambda: lab.finished, 90), lab.status.text()
+    assert len(lab.history["plain"]["val_loss"]) == 3 and len(lab.history["regularised"]["loss"]) == 3
+    assert len(lab.curves[("regularised", "gap")].getData()[0]) == 3 and "Final gap" in lab.status.text()
+    lab._load("regularised")
+    assert any(layer.type == "Dropout" for layer in window.document.experiment.networks["main"].layers)
+
+
+def test_cnn_feature_maps_results_and_drawing(make_window):
+    win = make_window("lenet5")
+    exp = get_preset("lenet5").make("mnist-offline")
+    exp.dataset_options = {"limit": 256}
+    exp.training.epochs = 2
+    win.document.new(exp)
+    maps, results, draw = _panel(win, FeatureMapsPanel), _panel(win, ResultsPanel), _panel(win, TryItLab)
+    assert maps.applies_to(win.document.experiment) and results.applies_to(win.document.experiment)
+    assert not _panel(win, DecisionBoundaryPanel).applies_to(win.document.experiment)
+    draw.canvas.stroke([(100, 30), (100, 170)])
+    assert wait_until(lambda: "No trained network" in draw.status.text(), 5)
+    assert wait_until(lambda: not win.validation_pending and win.training.start.isEnabled(), 60)
+    win.start_training()
+    assert wait_until(lambda: results.results is not None, 120), results.gallery_title.text()
+    # The maps' tab stayed behind the plots: none of the results sent while training was drawn, only the
+    # last one, handed over when the run ended.
+    assert maps.visibleRegion().isEmpty() and maps.updates == 1
+    assert maps.probe.paused  # and the training thread ran its probe only at epoch ends
+    win.docks["panel_FeatureMapsPanel"].raise_()
+    assert wait_until(lambda: not maps.probe.paused, 5)
+    captions = [c.text() for c, v in maps.columns if v.isVisible()]
+    assert len(captions) == 4 and "28×28" in captions[0] and "Conv2D" in captions[0]
+    assert "kernels" in maps.kernel_caption.text()
+    maps.index.setValue(5)  # a new image goes straight to the probe
+    assert maps.probe.image.shape == (28, 28, 1)
+
+    # Out of sight again: a result waits (the newest per probe) and is drawn when the tab is raised.
+    win.docks["plots"].raise_()
+    assert wait_until(lambda: maps.visibleRegion().isEmpty(), 5)
+    kernels = {"layer": "L00_conv2d", "spec_index": 0, "kernels": np.zeros((6, 5, 5), "float32"),
+               "bias": np.zeros(6, "float32"), "limit": 0.25}
+    win.controller.probe.emit(ProbeResult("kernels", 1, dict(kernels, limit=0.5)))
+    win.controller.probe.emit(ProbeResult("kernels", 2, kernels))
+    assert "0.25" not in maps.kernel_values.text()
+    win.docks["panel_FeatureMapsPanel"].raise_()
+    assert wait_until(lambda: "0.25" in maps.kernel_values.text(), 5), maps.kernel_values.text()
+
+    r = results.results
+    assert r["matrix"].shape == (10, 10) and r["matrix"].sum() == 750
+    assert "Test accuracy" in results.summary.text()
+    results.show_cell(1, 1)
+    assert results.selected == (1, 1) and "correctly read" in results.gallery_title.text()
+
+    draw.canvas.clear()
+    draw.canvas.stroke([(100, 30), (100, 170)])
+    assert wait_until(lambda: draw.probabilities is not None, 30)
+    assert draw.probabilities.shape == (10,) and np.isclose(draw.probabilities.sum(), 1.0, atol=1e-4)
+    assert "reads" in draw.status.text()
+
+
+def test_draw_boxes():
+    img = np.zeros((10, 10), dtype=np.uint8)
+    rgb = draw_boxes(img, [(np.array([0.2, 0.2, 0.6, 0.8]), (0, 255, 0))])
+    assert rgb.shape == (10, 10, 3)
+    assert tuple(rgb[2, 2]) == (0, 255, 0) and tuple(rgb[5, 7]) == (0, 255, 0) and tuple(rgb[4, 4]) == (0, 0, 0)

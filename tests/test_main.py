@@ -1,0 +1,87 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+import main
+from models.spec.presets import get_preset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args, timeout=180):
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_main_does_not_import_tensorflow_at_module_level():
+    out = subprocess.run([sys.executable, "-c", "import sys, main; print('tensorflow' in sys.modules, "
+                          "'keras' in sys.modules)"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False False"
+
+
+def test_presets_lists_each_preset(capsys):
+    assert main.main(["presets"]) == 0
+    out = capsys.readouterr().out
+    for name in ("perceptron", "mlp", "cnn", "lenet5"):
+        assert any(line.startswith(name + " ") for line in out.splitlines())
+
+
+def test_xor_json_lines_and_targets(capsys):
+    assert main.main(["train", "mlp", "--dataset", "gates-xor", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    epochs = [e for e in lines if e["event"] == "epoch"]
+    assert [e["epoch"] for e in epochs] == list(range(1, len(epochs) + 1))
+    assert {"seconds", "samples", "loss", "accuracy"} <= set(epochs[0])
+    assert lines[-1]["event"] == "finished" and lines[-1]["accuracy"] == 1.0
+
+    assert main.main(["train", "perceptron", "--dataset", "gates-xor", "--json", "--epochs", "30"]) == 0
+    finished = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert finished["event"] == "finished" and finished["accuracy"] < 1.0
+
+
+def test_bad_arguments_and_invalid_specs_exit_2(tmp_path, capsys):
+    assert main.main(["train", "no-such-preset"]) == 2
+    assert main.main(["train", "mlp", "--epochs", "0"]) == 2
+    assert main.main(["train", "mlp", "--bogus"]) == 2
+    broken = get_preset("mlp").make("gates-xor")
+    broken.networks["main"].layers.insert(0, broken.networks["main"].layers[0].__class__("LSTM"))
+    path = tmp_path / "broken.json"
+    path.write_text(broken.to_json())
+    assert main.main(["validate", str(path)]) == 2
+    assert "layer 1 (LSTM)" in capsys.readouterr().out
+    assert main.main(["train", str(path)]) == 2
+    assert "layer 1 (LSTM)" in capsys.readouterr().err
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"schema_version": 1, "family": ')
+    assert main.main(["train", str(corrupt)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    latin = tmp_path / "latin.json"
+    latin.write_bytes("{\"name\": \"caf\xe9\"}".encode("latin-1"))
+    assert main.main(["validate", str(latin)]) == 2
+    assert "UTF-8" in capsys.readouterr().err
+
+
+def test_validate_prints_report(capsys):
+    assert main.main(["validate", "lenet5"]) == 0
+    out = capsys.readouterr().out
+    assert "total parameters: 61,706" in out
+
+
+def test_subprocess_exit_code_and_export(tmp_path):
+    out = run_cli("train", "perceptron", "--dataset", "gates-and", "--epochs", "2", "--export",
+                  str(tmp_path / "p.keras"), "--export-script", str(tmp_path / "p.py"), "--json")
+    assert out.returncode == 0, out.stderr[-1500:]
+    assert (tmp_path / "p.keras").exists() and (tmp_path / "p.py").exists()
+    assert json.loads(out.stdout.splitlines()[-1])["event"] == "finished"
+    assert run_cli("train", "mlp", "--dataset", "no-such-data").returncode == 2
+
+
+def test_window_modules_do_not_import_tensorflow():
+    """The window must appear before TensorFlow loads: gui, every panel and every lab import without it."""
+    code = ("import sys, gui.main_window, gui.panels as p, gui.labs as l; p.panel_classes(); l.lab_classes(); "
+            "print(sorted(m for m in ('tensorflow', 'keras') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
