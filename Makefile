@@ -18,7 +18,9 @@ $(STAMP): pyproject.toml
 run: venv
 	$(BIN)/python main.py
 
+# The import contracts (pyproject.toml) first: a few seconds, and a broken layer is reported before the suite runs.
 test: venv
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python -m pytest -q
 
 bench: venv
