@@ -8,7 +8,8 @@ system's dynamic loader (`ldd`) which of the plugin's libraries it cannot find, 
 answers, first. Only the standard library and QtCore (for translatable strings) are imported here: nothing
 that itself needs a display or the missing libraries.
 
-`python -m gui.platform_check` runs the same check on its own (exit 0 or 2).
+`python -m gui.platform_check` runs the same check on its own (exit 0 or 2); with `--missing-packages debian` it
+prints the Debian/Ubuntu packages the xcb plugin lacks here (.ci/run installs them).
 """
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ import re
 import socket
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 EXIT_PROBLEM = 2
 
@@ -66,11 +67,14 @@ PACKAGES: dict[str, tuple[str, str]] = {
     "libwayland-egl.so.1": ("libwayland-egl1", "libwayland-egl"),
 }
 
-# What the README tells a Linux user to install up front: everything the pip wheels' xcb plugin needs that a
-# desktop may lack (the error message names only what is missing on this machine).
-XCB_PACKAGES_DEBIAN = ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0",
-                       "libxcb-randr0", "libxcb-shape0", "libxcb-xkb1", "libxkbcommon-x11-0", "libegl1", "libgl1",
-                       "libfontconfig1", "libdbus-1-3")
+# Every Debian/Ubuntu package behind the libraries the pip wheels' xcb plugin and Qt's GUI library link against
+# (the README's install line). A desktop has most; the error message names only what is missing on the machine
+# at hand.
+XCB_PACKAGES_DEBIAN = ("libxcb1", "libx11-6", "libx11-xcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
+                       "libxcb-image0", "libxcb-util1", "libxcb-render-util0", "libxcb-randr0", "libxcb-render0",
+                       "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-xfixes0", "libxcb-xkb1",
+                       "libxkbcommon0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+                       "libglib2.0-0")
 
 LDD_TIMEOUT_S = 15.0
 DISPLAY_TIMEOUT_S = 3.0
@@ -213,6 +217,19 @@ def install_lines(missing: list[str]) -> list[str]:
     return lines
 
 
+def missing_debian_packages(env: Mapping[str, str]) -> list[str]:
+    """The Debian/Ubuntu packages of the xcb plugin's missing libraries (all of the README's when the plugin or
+    ldd cannot be found); a library without a known package is named on stderr."""
+    plugin = plugin_file("xcb", env)
+    missing = missing_libraries(plugin, env) if plugin is not None else None
+    if missing is None:
+        return list(XCB_PACKAGES_DEBIAN)
+    for name in missing:
+        if name not in PACKAGES:
+            print(f"platform_check: no known package for {name}", file=sys.stderr)
+    return sorted({PACKAGES[name][0] for name in missing if name in PACKAGES})
+
+
 def _headless_hint() -> str:
     return _tr("Without a screen (a server, SSH, CI) use the commands, which need none: `python main.py train cnn`, "
                "or `python main.py shot --preset cnn --out shot.png` to render the window to a PNG; "
@@ -301,7 +318,11 @@ def diagnose(env: Mapping[str, str] | None = None, system: str = sys.platform,
     return next((p for p in problems if p.platform == "xcb"), problems[0])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--missing-packages", "debian"]:  # for .ci/run: what apt must add for the xcb plugin here
+        print(" ".join(missing_debian_packages(os.environ)))
+        return 0
     problem = diagnose()
     if problem is not None:
         print(problem.message, file=sys.stderr)

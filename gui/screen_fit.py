@@ -15,13 +15,14 @@ FRAME_ALLOWANCE = QMargins(8, 40, 8, 8)
 
 
 def fit_rect(client: QRect, available: QRect, frame: QMargins = FRAME_ALLOWANCE,
-             minimum: QSize = QSize(0, 0)) -> QRect:
+             minimum: QSize | None = None) -> QRect:
     """`client` (the window without its frame), shrunk and moved so that it and its frame lie in `available`.
 
     Never smaller than `minimum`: a window that cannot fit keeps its title bar on the screen (top left).
     A client rect that already fits is returned unchanged, so a window the user placed stays where it was.
     """
     room = available.marginsRemoved(frame)
+    minimum = minimum or QSize(0, 0)
     width = max(min(client.width(), room.width()), minimum.width())
     height = max(min(client.height(), room.height()), minimum.height())
     x = min(max(client.x(), room.left()), room.left() + room.width() - width)
@@ -30,10 +31,10 @@ def fit_rect(client: QRect, available: QRect, frame: QMargins = FRAME_ALLOWANCE,
 
 
 def centred_rect(preferred: QSize, available: QRect, frame: QMargins = FRAME_ALLOWANCE,
-                 minimum: QSize = QSize(0, 0)) -> QRect:
+                 minimum: QSize | None = None) -> QRect:
     """A client rect of `preferred` size (or as much of it as fits), centred in `available` with its frame."""
     room = available.marginsRemoved(frame)
-    size = preferred.boundedTo(room.size()).expandedTo(minimum)
+    size = preferred.boundedTo(room.size()).expandedTo(minimum or QSize(0, 0))
     top_left = room.center() - QPoint(size.width() // 2, size.height() // 2) + QPoint(1, 1)
     return fit_rect(QRect(top_left, size), available, frame, minimum)
 

@@ -100,7 +100,7 @@ def test_the_real_plugin_is_found_and_resolved():
     plugin = pc.plugin_file("xcb", os.environ)
     assert plugin is not None and plugin.name == "libqxcb.so"
     missing = pc.missing_libraries(plugin, os.environ)
-    assert missing is None or all(name.endswith(tuple(".so.%d" % i for i in range(10))) for name in missing)
+    assert missing is None or all(".so" in name for name in missing)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="abstract unix sockets are Linux's")
@@ -125,7 +125,7 @@ def _run_main(env_changes, args=(), path_prefix=None):
     code = ("import sys, main; rc = main.main(sys.argv[1:]); "
             "print('WIDGETS' if 'PySide6.QtWidgets' in sys.modules else 'NO-WIDGETS'); sys.exit(rc)")
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT,
-                          timeout=120)
+                          timeout=120, check=False)
 
 
 def test_main_gui_exits_2_with_the_message_before_qt_widgets_load(tmp_path):
@@ -142,3 +142,20 @@ def test_main_gui_exits_2_with_the_message_before_qt_widgets_load(tmp_path):
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in done.stderr
     assert "Could not load the Qt platform plugin" not in done.stderr
 
+
+
+def test_missing_debian_packages_for_ci(tmp_path, monkeypatch):
+    fake = tmp_path / "ldd"
+    fake.write_text("#!/bin/sh\nprintf '\\tlibxcb-icccm.so.4 => not found\\n\\tlibxcb-odd.so.1 => not found\\n'\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pc, "plugin_file", lambda name, env: PLUGIN)
+    assert pc.missing_debian_packages({"PATH": str(tmp_path)}) == ["libxcb-icccm4"]
+    monkeypatch.setattr(pc, "plugin_file", lambda name, env: None)  # no PySide6: everything the README lists
+    assert pc.missing_debian_packages({}) == list(pc.XCB_PACKAGES_DEBIAN)
+
+
+def test_the_readme_lists_every_package_and_each_library_has_both_packages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "sudo apt-get install " + " ".join(pc.XCB_PACKAGES_DEBIAN) in readme
+    assert "fonts-noto-cjk" in readme
+    assert set(pc.XCB_PACKAGES_DEBIAN) <= {debian for debian, _ in pc.PACKAGES.values()}

@@ -13,7 +13,8 @@ ALLOW = screen_fit.FRAME_ALLOWANCE
 
 
 def test_first_size_is_the_preferred_one_where_it_fits_and_centred():
-    assert screen_fit.centred_rect(QSize(1480, 920), QRect(0, 0, 1920, 1080)) == QRect(220, 96, 1480, 920)  # the frame centred
+    big = screen_fit.centred_rect(QSize(1480, 920), QRect(0, 0, 1920, 1080))
+    assert big == QRect(220, 96, 1480, 920)  # the frame (40 px title bar, 8 px borders) centred
     for w, h in ((1366, 768), (1280, 720), (1366, 741)):  # the last: GNOME's top bar taken off
         available = QRect(0, 0, w, h)
         rect = screen_fit.centred_rect(QSize(1480, 920), available)
