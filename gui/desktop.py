@@ -13,6 +13,7 @@ import argparse
 import os
 import shlex
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
@@ -52,7 +53,7 @@ def render_png(size: int) -> QImage:
     return image
 
 
-def data_home(env: dict[str, str] | os._Environ[str] = os.environ) -> Path:
+def data_home(env: Mapping[str, str] = os.environ) -> Path:
     """$XDG_DATA_HOME, or ~/.local/share (the freedesktop default)."""
     value = env.get("XDG_DATA_HOME", "").strip()
     return Path(value) if value and os.path.isabs(value) else Path.home() / ".local" / "share"
