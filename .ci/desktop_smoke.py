@@ -194,15 +194,23 @@ class Driver:
         self.emit("screenshot", **self.screenshot())
         assert w.controller.running, "the run ended before the window was closed: choose a longer run"
 
+        # Where closing spends its time: the controller's shutdown, and within it the wait for the worker
+        # (the run stops at the next batch end, then Keras still runs that epoch's validation pass).
         timings: dict[str, Any] = {}
-        shutdown = w.controller.shutdown
 
-        def timed_shutdown(timeout: float = 3.0) -> bool:
-            began = time.monotonic()
-            timings["worker_ended"] = ended = shutdown(timeout)
-            timings["shutdown_s"] = round(time.monotonic() - began, 3)
-            return ended
-        w.controller.shutdown = timed_shutdown
+        def timed(owner: Any, name: str, key: str, returned: str = "") -> None:
+            original = getattr(owner, name)
+
+            def wrapper(*args: Any, **kwargs: Any) -> Any:
+                began = time.monotonic()
+                result = original(*args, **kwargs)
+                timings[key] = round(time.monotonic() - began, 3)
+                if returned:
+                    timings[returned] = result
+                return result
+            setattr(owner, name, wrapper)
+        timed(w.controller, "shutdown", "shutdown_s")
+        timed(w.controller.session, "shutdown", "worker_wait_s", "worker_ended")
         self.emit("closing", wall=time.time())
         began = time.monotonic()
         w.close_without_asking()  # closeEvent: save settings, stop training, join the worker; then the app quits

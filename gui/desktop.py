@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ICON_SVG = ROOT / "resources" / "layerwise.svg"
 DESKTOP_TEMPLATE = ROOT / "resources" / "layerwise.desktop"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Desktop", text)
 
 
 def app_icon() -> QIcon:
@@ -120,12 +124,14 @@ def main(argv: list[str] | None = None) -> int:
 
         app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (QPainter needs one)
         written = install(home)
-        print(f"Installed the Layerwise menu entry: {written[0]}")
-        print(f"and its icon in {home / 'icons' / 'hicolor'} ({len(written) - 1} files). Remove both with "
-              f"`make uninstall-desktop`. Launches {shlex.join([sys.executable, str(ROOT / 'main.py'), 'gui'])}")
+        command = shlex.join([sys.executable, str(ROOT / "main.py"), "gui"])
+        print(_tr("Installed the Layerwise menu entry {entry} and its icon in {icons} ({count} files); it starts "
+                  "{command}. `make uninstall-desktop` removes them.").format(
+            entry=written[0], icons=home / "icons" / "hicolor", count=len(written) - 1, command=command))
     else:
         removed = uninstall(home)
-        print(f"Removed {len(removed)} files" + (f" under {home}" if removed else " (nothing was installed)"))
+        print(_tr("Removed {count} files under {home}.").format(count=len(removed), home=home) if removed
+              else _tr("Nothing to remove: the menu entry was not installed under {home}.").format(home=home))
     return 0
 
 
