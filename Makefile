@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv run test bench clean shot
+.PHONY: venv run test bench clean shot install-desktop uninstall-desktop desktop-smoke
 
 venv: $(STAMP)
 
@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# The display check first: with a system library missing or no display, it names what to install (exit 2)
+# instead of Qt's abort.
 run: venv
+	$(BIN)/python -m gui.platform_check
 	$(BIN)/python main.py
 
 # The import contracts (pyproject.toml) first: a few seconds, and a broken layer is reported before the suite runs.
@@ -25,6 +28,17 @@ test: venv
 
 bench: venv
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
+
+# The desktop's menu entry and icon, for this user only (~/.local/share; no root).
+install-desktop: venv
+	$(BIN)/python -m gui.desktop install
+
+uninstall-desktop: venv
+	$(BIN)/python -m gui.desktop uninstall
+
+# The app under a real X server (Xvfb, xcb): needs xvfb, x11-apps and x11-utils; .ci/run installs them.
+desktop-smoke: venv
+	$(BIN)/python .ci/desktop_smoke.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -264,6 +264,13 @@ def cmd_backprop_example(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    # Before Qt's widgets load: without a display or with a library missing, Qt would abort with a cryptic message.
+    from gui.platform_check import diagnose
+
+    problem = diagnose()
+    if problem is not None:
+        print(problem.message, file=sys.stderr)
+        return EXIT_USAGE
     from gui.app import run_app
 
     return run_app(getattr(args, "project", None))

@@ -17,12 +17,16 @@ def _app() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Layerwise")
         app.setOrganizationName("Layerwise")
-        from . import theme
+        from . import desktop, theme
+        app.setDesktopFileName(desktop.APP_ID)  # Wayland docks match the window to layerwise.desktop by this
+        app.setWindowIcon(desktop.app_icon())
         theme.apply(app)
     return app  # type: ignore[return-value]
 
 
-def run_app(project: str | None = None) -> int:
+def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None = None) -> int:
+    """Open the window and run until it closes; `on_shown(window)` runs once it is shown (the desktop smoke
+    test in .ci/ drives the app through it)."""
     app = _app()
     from .main_window import MainWindow
 
@@ -30,6 +34,8 @@ def run_app(project: str | None = None) -> int:
     window.show()
     if project:
         window.open_path(project, confirmed=True)
+    if on_shown is not None:
+        on_shown(window)
     code = app.exec()
     # The window has saved its settings and stopped the worker (closeEvent). Skip interpreter finalisation:
     # PySide6 and TensorFlow tearing down together can abort in C++ destructors, and a worker that did not

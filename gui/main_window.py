@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
@@ -14,7 +14,7 @@ from models.engine.loop import Run
 from models.spec.experiment import Experiment, LayerSpec, SpecError
 from models.spec.presets import get_preset
 
-from . import theme
+from . import screen_fit, theme
 from .controller import TrainingController
 from .document import ProjectDocument
 from .editor import NetworkEditor
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
         self.setWindowTitle(APP_NAME)
-        self.resize(1480, 920)
+        screen_fit.place_new(self, QSize(1480, 920))  # or less, centred, on a smaller screen
         self.setDockNestingEnabled(True)
         self.controller = TrainingController(self)
         # `experiment` opens the window on that project directly (the preset's default dataset, e.g. mnist with
@@ -249,17 +249,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            screen_fit.fit_restored(self)  # saved on a larger screen?
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            self.host.restored(self.settings.value("window/panels", []), self.document.experiment)
         self._update_recent_menu()
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/panels", self.host.placed())
         self.settings.sync()
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
+        self.host.restored([], self.document.experiment)
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])

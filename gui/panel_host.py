@@ -93,6 +93,26 @@ class PanelHost:
             elif not relevant and placed:
                 self.window.removeDockWidget(dock)
 
+    def placed(self) -> list[str]:
+        """The dock names of the panels and labs in the window's layout now; saved with it, see `restored`."""
+        return [dock.objectName() for dock in self.docks.values()
+                if self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea]
+
+    def restored(self, placed: Any, experiment: Experiment) -> None:
+        """After QMainWindow.restoreState: only the docks in `placed` (from `placed()` when the layout was saved)
+        keep their restored place; live panels then join by what applies, tabbed as on a first start.
+
+        A dock taken out of the layout leaves a placeholder in saveState, and restoreState puts back every dock
+        the state names, side by side: all ten labs came back under the editor on the second start (a window
+        over 6,000 px wide) and after View > Reset layout (10,000 px, live panels untabbed).
+        """
+        keep = {placed} if isinstance(placed, str) else set(placed or ())  # QSettings gives one item as a str
+        for dock in self.docks.values():
+            if dock.objectName() not in keep and \
+                    self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
+                self.window.removeDockWidget(dock)
+        self.update_visibility(experiment)
+
     def place(self, panel: Panel) -> None:
         dock = self.docks[panel]
         self.window.tabifyDockWidget(self.anchors["right" if panel.area == "right" else "bottom"], dock)
