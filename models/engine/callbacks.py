@@ -62,7 +62,9 @@ class ReportingCallback(keras.callbacks.Callback):
 
 
 class ControlCallback(keras.callbacks.Callback):
-    """Pause blocks after a batch; Stop sets `stop_training`, which Keras checks after every batch."""
+    """Pause blocks after a batch; Stop sets `stop_training`, which Keras checks after every batch, and
+    `stop_evaluating`: after a stop Keras would still run the epoch's whole validation pass (3.4 s measured on
+    the cnn's first epoch on 2 busy cores), which made Stop and closing the window slow."""
 
     def __init__(self, control: RunControl, reporter: Reporter) -> None:
         super().__init__()
@@ -76,6 +78,10 @@ class ControlCallback(keras.callbacks.Callback):
             self.reporter.report(Paused(False))
         if self.control.stopped:
             self.model.stop_training = True
+
+    def on_test_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
+        if self.control.stopped:
+            self.model.stop_evaluating = True
 
 
 class NanGuard(keras.callbacks.Callback):
