@@ -31,6 +31,7 @@ def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None =
     from .main_window import MainWindow
 
     window = MainWindow()
+    window.exits_process = True
     window.show()
     if project:
         window.open_path(project, confirmed=True)

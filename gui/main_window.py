@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.validation_pending = True
         self.trained = False
         self._closing = False
+        self.exits_process = False  # run_app: the process ends when this window closes (see closeEvent)
 
         # centre: message bar + one editor tab per network
         self.message_bar = MessageBar()
@@ -700,6 +701,6 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._save_settings()
-        self.controller.shutdown(timeout=3.0)
+        self.controller.shutdown(timeout=3.0, collect=not self.exits_process)
         event.accept()
 
