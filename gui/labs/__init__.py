@@ -7,6 +7,7 @@ from gui.panels import Panel, load_panels
 # In the order of the Labs menu.
 LAB_MODULES: list[str] = [
     "gui.labs.mcp",
+    "gui.labs.hebb",
     "gui.labs.activations",
     "gui.labs.softmax",
     "gui.labs.losses",
