@@ -93,3 +93,9 @@ def test_shallow_preset_trains_and_reports_like_any_other(capsys):
     assert [e["epoch"] for e in lines if e["event"] == "epoch"] == [1, 2, 3]
     finished = lines[-1]
     assert finished["event"] == "finished" and finished["test"]["accuracy"] > 0.85  # a linear classifier
+
+
+def test_one_to_many_count_task_is_learned_by_a_plain_rnn(capsys):
+    assert main.main(["train", "rnn", "--dataset", "count", "--json", "--epochs", "6"]) == 0
+    finished = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert finished["test"]["accuracy"] > 0.9  # every digit it says after the first step comes from h_t
