@@ -257,6 +257,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_course(args: argparse.Namespace) -> int:
+    from models.course import LanguageError, syllabus
+
+    try:
+        print(syllabus(args.lang, args.details))
+    except LanguageError as exc:
+        return _usage_error(f"course --lang: {exc}")
+    return EXIT_OK
+
+
 def cmd_backprop_example(args: argparse.Namespace) -> int:
     from models.labs.backprop import cli
 
@@ -339,6 +349,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="word2vec: write DIR/vectors.tsv and DIR/metadata.tsv (TensorBoard Projector format)")
     p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("course", help="the course: the notes' chapters in order, with the demo each opens")
+    p.add_argument("--lang", default="en", help="en or zh_CN (Simplified Chinese)")
+    p.add_argument("--details", action="store_true", help="also what to do, what to notice and the question")
+    p.set_defaults(func=cmd_course)
 
     p = sub.add_parser("backprop-example", help="the notes' worked backpropagation example, step by step")
     p.add_argument("--json", action="store_true", help="one JSON object with every value")

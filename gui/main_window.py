@@ -211,9 +211,17 @@ class MainWindow(QMainWindow):
         if labs:
             lab_menu = bar.addMenu("&Labs")
             for panel in labs:
+                if not panel.in_lab_menu:
+                    continue
                 lab_menu.addAction(self._action(panel.title, lambda _=False, p=panel: self.open_lab(p),
                                                 panel.shortcut or None))
         help_menu = bar.addMenu("&Help")
+        for panel in labs:
+            if not panel.in_lab_menu:  # the Course: the guided path through the notes
+                help_menu.addAction(self._action(self.tr("&Course through the notes"),
+                                                 lambda _=False, p=panel: self.open_lab(p), panel.shortcut or None,
+                                                 self.tr("The notes' chapters in order, each opening its demo, "
+                                                         "with a history timeline and a bilingual glossary.")))
         help_menu.addAction(self._action("&About Layerwise", self.about))
         self._update_actions()
 

@@ -85,3 +85,17 @@ def test_window_modules_do_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
+
+
+def test_shallow_preset_trains_and_reports_like_any_other(capsys):
+    assert main.main(["train", "shallow", "--json", "--epochs", "3"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [e["epoch"] for e in lines if e["event"] == "epoch"] == [1, 2, 3]
+    finished = lines[-1]
+    assert finished["event"] == "finished" and finished["test"]["accuracy"] > 0.85  # a linear classifier
+
+
+def test_one_to_many_count_task_is_learned_by_a_plain_rnn(capsys):
+    assert main.main(["train", "rnn", "--dataset", "count", "--json", "--epochs", "6"]) == 0
+    finished = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert finished["test"]["accuracy"] > 0.9  # every digit it says after the first step comes from h_t

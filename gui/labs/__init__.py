@@ -6,7 +6,9 @@ from gui.panels import Panel, load_panels
 
 # In the order of the Labs menu.
 LAB_MODULES: list[str] = [
+    "gui.course",  # the Course (Help menu, F1): opens the labs below and the presets
     "gui.labs.mcp",
+    "gui.labs.hebb",
     "gui.labs.activations",
     "gui.labs.softmax",
     "gui.labs.losses",

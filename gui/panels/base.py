@@ -19,6 +19,11 @@ class PanelContext:
         return self._window.controller
 
     @property
+    def settings(self) -> Any:
+        """The window's QSettings (a panel's own keys go under its own group, e.g. "course/...")."""
+        return self._window.settings
+
+    @property
     def document(self) -> Any:
         return self._window.document
 
@@ -54,6 +59,14 @@ class PanelContext:
         """Replace the project's experiment (undoable), e.g. to load a demo configuration."""
         self._window.document.replace(experiment, text)
 
+    def open_lab(self, title: str) -> bool:
+        """Open (and raise) the lab with this title; False when there is none."""
+        for panel in self._window.host.labs:
+            if panel.title == title:
+                self._window.open_lab(panel)
+                return True
+        return False
+
 
 class Panel(QWidget):
     """Subclass, set `title` and `area`, and override what you need.
@@ -65,6 +78,7 @@ class Panel(QWidget):
     title = "Panel"
     area = "bottom"
     shortcut = ""  # e.g. "Ctrl+Shift+M" for labs
+    in_lab_menu = True  # labs: listed in the Labs menu (the Course is opened from Help instead)
     # True when each probe result only replaces the picture the last one made (no history is kept from
     # them): while such a panel is out of sight, e.g. a tab behind the plots, the window keeps just the newest
     # result per probe and hands it over when the panel comes into view, instead of drawing for nobody.

@@ -18,7 +18,7 @@ from models.spec.experiment import Experiment, LayerSpec, NetworkSpec, TrainingC
 from models.spec.presets import Preset
 
 RECURRENT_PRESETS: dict[str, str] = {"rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
-TEXT_DATASETS: tuple[str, ...] = ("sentiment", "tagging", "memory-50", "memory-10", "memory-100", "chars")
+TEXT_DATASETS: tuple[str, ...] = ("sentiment", "tagging", "count", "memory-50", "memory-10", "memory-100", "chars")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ def _settings(dataset: str) -> _Settings:
         return _Settings(embedding=8, units=32, learning_rate=3e-3, epochs=20, batch_size=32)
     if dataset == "chars":
         return _Settings(embedding=32, units=128, learning_rate=5e-3, epochs=15, batch_size=64)
+    if dataset == "count":  # 10 examples x 20 repeats: small batches so each epoch is 20 updates
+        return _Settings(embedding=8, units=32, learning_rate=1e-2, epochs=12, batch_size=10)
     if dataset == "tagging":
         return _Settings(embedding=16, units=32, learning_rate=5e-3, epochs=8, batch_size=32)
     return _Settings(embedding=16, units=32, learning_rate=5e-3, epochs=10, batch_size=32)

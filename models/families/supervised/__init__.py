@@ -1,10 +1,10 @@
 """Supervised learning: one network maps examples to labels, trained with a loss that fits the task.
 
-Brings the perceptron, MLP, CNN and LeNet-5 presets, the datasets they train on (logic gates, 2-D point
+Brings the perceptron, MLP, shallow (hand-made features), CNN and LeNet-5 presets, the datasets they train on (logic gates, 2-D point
 sets, MNIST), the recipe (compile and fit), the live probes (decision boundary, feature maps, kernels), the
 after-training evaluation (confusion matrix, most confidently wrong) and the standalone script export.
 """
-from models.data import gates, mnist, toy2d  # noqa: F401  (importing a dataset module registers it)
+from models.data import digit_features, gates, mnist, toy2d  # noqa: F401  (importing a dataset module registers it)
 from models.engine.recipe import register_recipe, register_script_writer
 from models.spec.presets import register
 

@@ -43,6 +43,13 @@ def mlp(dataset: str) -> Experiment:
                        _gate_options(dataset))
 
 
+def shallow(dataset: str) -> Experiment:
+    """A linear classifier (one softmax layer) on features designed by hand: staged learning's last stage."""
+    cfg = TrainingConfig(optimizer="adam", learning_rate=1e-2, batch_size=32, epochs=20, seed=0)
+    return _supervised("Shallow: hand-made features + linear classifier", dataset,
+                       flatten_if_needed(dataset) + head(dataset), cfg)
+
+
 def _conv(filters: int, size: int = 3, padding: str = "same", activation: str = "relu") -> LayerSpec:
     return LayerSpec("Conv2D", {"filters": filters, "kernel_size": size, "padding": padding,
                                 "activation": activation})
@@ -77,6 +84,13 @@ PRESETS: tuple[Preset, ...] = (
         "input space, so the network can draw curved boundaries: XOR, moons and circles become easy. "
         "Backpropagation computes every weight's gradient through the chain rule.",
         "gates-xor", mlp, ("gates-xor", "moons", "circles", "spirals", "blobs", "mnist")),
+    Preset(
+        "shallow", "Shallow learning (hand-made features)", "Feed-forward",
+        "Learning in stages, as image classifiers were built before deep learning: people design the features "
+        "(here, for each 7x7 cell of the digit, how much edge runs in each of 8 directions) and only a linear "
+        "classifier on top of them is learned. Compare it with the CNN on the same digits: the CNN learns its "
+        "features from the pixels, end to end.",
+        "digit-features", shallow, ("digit-features", "mnist")),
     Preset(
         "cnn", "CNN (four conv layers)", "Convolutional",
         "The network from the notes: four 3x3 convolution layers with 32, 64, 128 and 256 filters and 'same' "

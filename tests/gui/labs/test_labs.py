@@ -111,3 +111,19 @@ def test_convolution_and_receptive_field_labs(window, tmp_path):
     rect = rf.rect.rect()
     assert (rect.x(), rect.y(), rect.width(), rect.height()) == (9, 9, 4, 4)
     assert "4×4 region" in rf.info.text()
+
+
+def test_hebb_lab_shows_runaway_growth_and_the_bounded_rules(window):
+    from gui.labs.hebb import Y_TOP, HebbLab
+    lab = _panel(window, HebbLab)
+    text = lab.readout.text()
+    assert "unbounded" in text or "after 300 trials" in text
+    assert text.count("the bell alone fires it") == 3
+    x, y = lab.curves["hebb"].getData()
+    assert y.max() > Y_TOP  # the plain rule leaves the plot through the top
+    for rule in ("decay", "oja"):
+        assert lab.curves[rule].getData()[1].max() < Y_TOP
+    lab.pairing.setValue(0.0)
+    assert lab.readout.text().count("does not fire") == 3
+    lab.decay.setValue(0.001)
+    assert "too small" in lab.readout.text()

@@ -27,3 +27,16 @@ def test_memory_bad_n(name, needle):
         load_dataset(name)
     with pytest.raises(DatasetError):
         dataset_shape(name)
+
+
+def test_count_is_one_input_then_a_sequence_out():
+    from models.data import load_dataset
+    from models.data.counting import GO, STEPS, count_vocabulary
+
+    data = load_dataset("count", {"repeat": 3}, seed=0)
+    vocab = count_vocabulary()
+    assert data.x_train.shape == (30, STEPS) and data.info.task == "tagging"
+    assert data.info.extras["mode"] == "one-to-many"
+    seven = data.x_test[7]
+    assert vocab.decode(seven)[0] == "7" and set(vocab.decode(seven)[1:]) == {GO}  # one input, then "go on"
+    assert list(data.y_test[7]) == [8, 9, 0, 1, 2, 3, 4, 5]
