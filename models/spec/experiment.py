@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -156,7 +157,7 @@ class Experiment:
         networks_raw = _expect(obj.get("networks"), dict, "networks", "an object of role -> network")
         if not networks_raw:
             raise SpecError("networks", "at least one network is needed")
-        networks = {str(role): _network_from_dict(net, f"networks.{role}") for role, net in networks_raw.items()}
+        networks = {str(role): _network_from_dict(net, field_path("networks", role)) for role, net in networks_raw.items()}
         return cls(
             family=_expect(obj.get("family"), str, "family", "a string"),
             networks=networks,
@@ -169,6 +170,18 @@ class Experiment:
         )
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+def field_path(where: str, key: Any) -> str:
+    """`where.key`, with a key that is empty or holds dots, brackets or spaces written as ["..."] so the path
+    still names one place (a file may use any string as a key)."""
+    key = str(key)
+    if _PLAIN_KEY.match(key):
+        return f"{where}.{key}" if where else key
+    return f"{where}[{json.dumps(key)}]"
+
+
 def _check_depth(value: Any, where: str, limit: int) -> None:
     """SpecError naming the first place nested deeper than `limit`, found without recursion (a hostile file
     may nest thousands of levels, which recursive code would answer with a RecursionError)."""
@@ -178,7 +191,7 @@ def _check_depth(value: Any, where: str, limit: int) -> None:
         if depth > limit:
             raise SpecError(path, f"nested too deeply (more than {MAX_DEPTH} levels inside a setting)")
         if isinstance(item, dict):
-            stack.extend((v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in item.items())
+            stack.extend((v, field_path(path, k), depth + 1) for k, v in item.items())
         elif isinstance(item, (list, tuple)):
             stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(item))
 
@@ -218,7 +231,7 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str, what: str) ->
 def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
-            path = f"{where}.{key}" if where else key
+            path = field_path(where, key)
             raise SpecError(path, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
 
