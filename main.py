@@ -16,6 +16,7 @@ from typing import Any, Sequence
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _load_experiment(target: str, dataset: str | None) -> Any:
@@ -60,38 +61,71 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from models.data import DatasetError
+    from models.engine.checks import check_experiment
     from models.spec.build import validate_network
     from models.spec.experiment import SpecError
+    from models.spec.joins import join_error
     from models.spec.presets import PresetError
 
     try:
         exp = _load_experiment(args.project, None)
+        check_experiment(exp)  # the same checks `train` makes before it loads data
     except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "field": getattr(exc, "field", ""), "error": str(exc), "networks": []}))
         return _usage_error(str(exc))
     ok = True
-    reports = []
+    reports = {}
     for role, net in exp.networks.items():
         report = validate_network(net, role)
-        reports.append(report)
+        reports[role] = report
         ok = ok and report.ok
         if not args.json:
             if len(exp.networks) > 1:
                 print(f"[{role}]")
             print(report.text())
+    join = join_error(exp, reports) if ok else None
+    if join is not None:
+        ok = False
+        if not args.json:
+            print(f"ERROR {join}")
     if args.json:
-        print(json.dumps({"ok": ok, "networks": [r.to_dict() for r in reports]}))
+        print(json.dumps({"ok": ok, "networks": [r.to_dict() for r in reports.values()],
+                          **({"error": str(join)} if join is not None else {})}))
     return EXIT_OK if ok else EXIT_USAGE
 
 
+def _strict(value: Any) -> Any:
+    """JSON has no NaN or Infinity (strict parsers reject them): non-finite numbers become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict(v) for v in value]
+    return value
+
+
 class _CliReporter:
-    """Prints events as they arrive (on the training thread)."""
+    """Prints events as they arrive (on the training thread). A failure is said once the run is over
+    (`flush_failed`): the NaN guard fires inside an epoch whose own end is reported after it."""
 
     def __init__(self, as_json: bool) -> None:
         self.as_json = as_json
         self.failed: Any = None
+        self.failed_pending: Any = None
+        self.epochs_done = 0
 
     def _emit(self, obj: dict[str, Any]) -> None:
-        print(json.dumps(obj), flush=True)
+        print(json.dumps(_strict(obj), allow_nan=False), flush=True)
+
+    def flush_failed(self) -> None:
+        event, self.failed_pending = self.failed_pending, None
+        if event is None:
+            return
+        if self.as_json:
+            self._emit({"event": "failed", "kind": event.kind, "message": event.message})
+        print(f"layerwise: {event.message}", file=sys.stderr, flush=True)
 
     def report(self, event: Any) -> None:
         from models.engine.events import EpochEnd, Failed, Finished, Started
@@ -101,6 +135,7 @@ class _CliReporter:
                 print(f"training on {event.device}: {event.params:,} parameters, {event.epochs} epochs of "
                       f"{event.steps_per_epoch} batches; data: {event.dataset['source']}", flush=True)
         elif isinstance(event, EpochEnd):
+            self.epochs_done = event.epoch
             if self.as_json:
                 self._emit({"event": "epoch", "epoch": event.epoch, "seconds": round(event.seconds, 4),
                             "samples": event.samples, **event.metrics})
@@ -112,14 +147,14 @@ class _CliReporter:
                 self._emit({"event": "finished", "status": "stopped" if event.stopped_early else "finished",
                             "device": event.device, "seconds": round(event.seconds, 3), **event.test,
                             "test": event.test, "history": event.history})
-            else:
+            elif event.test:
                 test = "  ".join(f"{k} {v:.4f}" for k, v in event.test.items())
                 print(f"finished in {event.seconds:.1f}s; test: {test}", flush=True)
+            else:
+                print(f"stopped after {event.seconds:.1f}s ({self.epochs_done} epochs done); not evaluated on the "
+                      "test set", flush=True)
         elif isinstance(event, Failed):
-            self.failed = event
-            if self.as_json:
-                self._emit({"event": "failed", "kind": event.kind, "message": event.message})
-            print(f"layerwise: {event.message}", file=sys.stderr, flush=True)
+            self.failed = self.failed_pending = event
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -144,41 +179,143 @@ def cmd_train(args: argparse.Namespace) -> int:
             apply_cli_options(exp, args.corpus, args.export_embeddings)
         except ValueError as exc:
             return _usage_error(str(exc))
-    cfg = exp.training
-    for name, value in (("epochs", args.epochs), ("batch_size", args.batch_size), ("learning_rate", args.lr),
-                        ("seed", args.seed)):
-        if value is not None:
-            if name != "seed" and value <= 0:
-                return _usage_error(f"--{name.replace('_', '-')} must be positive")
-            setattr(cfg, name, value)
-    if args.export and not args.export.endswith(".keras"):
-        return _usage_error("--export must name a .keras file")
+    problem = _apply_training_flags(exp.training, args)
+    if problem:
+        return _usage_error(problem)
+    from models.engine.checks import check_experiment
+    try:
+        check_experiment(exp)  # what `validate` checks, after the flags: train refuses nothing validate accepted
+    except (SpecError, DatasetError) as exc:
+        return _usage_error(str(exc))
+    problem = _check_export_paths(args, exp)  # before training: a bad path must not cost the trained model
+    if problem:
+        return _usage_error(problem)
 
     from models.engine.session import TrainingSession
 
     session = TrainingSession()
     reporter = _CliReporter(args.json)
+    out = sys.stderr if args.json else sys.stdout
+    written: list[str] = []
+    pending: list[str] = [flag for flag in (args.export, args.export_script, args.export_embeddings) if flag]
+    job: Any = None
     try:
-        result = session.start(exp, reporter).result()
+        job = session.start(exp, reporter)
+        result = job.result()
+        reporter.flush_failed()
         if result.status == "failed":
             kind = reporter.failed.kind if reporter.failed else "error"
             return EXIT_USAGE if kind in ("build", "data") else EXIT_FAILED
         from models.families.word2vec.projector import export_embeddings_job
-        for flag, future in ((args.export, session.export_keras), (args.export_script, session.export_script),
+        for flag, export in ((args.export, session.export_keras), (args.export_script, session.export_script),
                              (args.export_embeddings, lambda path: export_embeddings_job(session, path))):
             if flag:
+                job = export(flag)
                 try:
-                    written = future(flag).result()
+                    done = job.result()
                 except (OSError, ValueError) as exc:
                     print(f"layerwise: could not export {flag}: {exc}", file=sys.stderr)
                     return EXIT_FAILED
-                print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
+                pending.remove(flag)
+                written.append(str(done))
+                print(f"wrote {done}", file=out)
         return EXIT_OK
     except KeyboardInterrupt:
-        session.stop()
-        return EXIT_FAILED
+        return _interrupted(session, job, reporter, written, pending, out)
     finally:
         session.shutdown(timeout=5)
+
+
+def _apply_training_flags(cfg: Any, args: argparse.Namespace) -> str:
+    """Put --epochs, --batch-size, --lr and --seed into the training config; a message naming the flag if bad."""
+    from models.spec.experiment import SEED_MAX
+
+    for flag, name, value in (("--epochs", "epochs", args.epochs), ("--batch-size", "batch_size", args.batch_size),
+                              ("--lr", "learning_rate", args.lr), ("--seed", "seed", args.seed)):
+        if value is None:
+            continue
+        if name == "learning_rate" and not (math.isfinite(value) and value > 0):
+            return f"--lr must be a finite number greater than 0, got {value}"
+        if name == "seed" and not 0 <= value <= SEED_MAX:
+            return f"--seed must be a whole number from 0 to 2**32 - 1 ({SEED_MAX}), got {value}"
+        if name in ("epochs", "batch_size") and value <= 0:
+            return f"{flag} must be a positive whole number, got {value}"
+        setattr(cfg, name, value)
+    return ""
+
+
+def _writable_target(path: Path) -> str:
+    """Why `path` could not be written (it is a folder, or its folder cannot be made or written); '' if it can."""
+    if path.is_dir():
+        return f"{path} is a folder"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only"
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is not a folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"cannot write into {parent} (permission denied)"
+    return ""
+
+
+def _check_export_paths(args: argparse.Namespace, exp: Any) -> str:
+    """A message for the first export flag whose file could not be written (checked before training)."""
+    if args.export:
+        if not args.export.endswith(".keras"):
+            return "--export must name a .keras file"
+        problem = _writable_target(Path(args.export))
+        if problem:
+            return f"--export: {problem}"
+    if args.export_script:
+        script = Path(args.export_script)
+        if script.suffix != ".py":
+            return "--export-script must name a .py file (its data goes beside it, in a .npz of the same name)"
+        problem = _writable_target(script)
+        if problem:
+            return f"--export-script: {problem}"
+        data = script.with_suffix(".npz")
+        if data.exists() and not script.exists():
+            return (f"--export-script: the script's data would replace {data}, which is not from an earlier export "
+                    f"of {script.name}: move it or pick another name")
+        problem = _writable_target(data)
+        if problem:
+            return f"--export-script: {problem}"
+    if args.export_embeddings:
+        folder = Path(args.export_embeddings)
+        if folder.exists() and not folder.is_dir():
+            return f"--export-embeddings: {folder} is a file, not a folder"
+        problem = _writable_target(folder / "vectors.tsv")
+        if problem:
+            return f"--export-embeddings: {problem}"
+    return ""
+
+
+def _interrupted(session: Any, job: Any, reporter: _CliReporter, written: list[str], pending: list[str],
+                 out: Any) -> int:
+    """Ctrl+C: stop training, let a write in progress finish (writes are atomic: the file is whole or absent),
+    and say what was and was not written. Exit 130, whatever was under way."""
+    session.stop()
+    finished: Any = None
+    while job is not None:
+        try:
+            finished = job.result(timeout=30)
+            break
+        except KeyboardInterrupt:
+            continue  # a second Ctrl+C: the write still ends in a moment, and nothing half-written stays
+        except Exception:  # noqa: BLE001 - the run or the write failed on its way out: nothing more was written
+            break
+    if isinstance(finished, str) and pending:  # the export under way completed
+        written.append(finished)
+        pending.pop(0)
+        print(f"wrote {finished}", file=out)
+    reporter.flush_failed()
+    said = f"wrote {', '.join(written)}" if written else "nothing was written"
+    missing = f"; not written: {', '.join(pending)}" if pending else ""
+    epochs = f" after {reporter.epochs_done} epochs" if reporter.epochs_done else ""
+    print(f"layerwise: interrupted{epochs}: {said}{missing}", file=sys.stderr, flush=True)
+    return EXIT_INTERRUPTED
 
 
 def cli_generate(model_path: str, out: str, label: int | None = None, count: int | None = None, seed: int = 0,
@@ -200,6 +337,10 @@ def cli_generate(model_path: str, out: str, label: int | None = None, count: int
         return 2, f"{model_path}: no such file"
     if path.suffix != ".keras":
         return 2, f"{model_path}: expected a .keras file (written by `train ... --export`)"
+    import zipfile
+    if not zipfile.is_zipfile(path):  # Keras would answer "File not found" about a file that is there
+        return 2, f"{model_path}: not a Keras model file (a .keras file is a zip archive; this one is " \
+                  f"{'empty' if path.stat().st_size == 0 else 'something else'})"
     import keras
     import numpy as np
 

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from models.engine.events import PROBE_ERROR
 from models.spec.experiment import Experiment
 
 from .panels.base import Panel, PanelContext
@@ -157,6 +158,13 @@ class PanelHost:
             self.call(panel, hook, event)
 
     def probe(self, event: Any, experiment: Experiment) -> None:
+        if PROBE_ERROR in event.payload:  # the probe raised: the run goes on, and the window says whose view stopped
+            owners = [p for p, probes in self._run_probes.items() if any(q.name == event.name for q in probes)]
+            title = owners[0].title if owners else event.name
+            self.window.statusBar().showMessage(
+                self.window.tr("{0}: this view could not be updated ({1})").format(title, event.payload[PROBE_ERROR]),
+                15000)
+            return
         for panel in self.active(experiment):
             if self.out_of_sight(panel):
                 # Out of sight (a tab behind another, a closed dock): keep only the newest result; it is drawn

@@ -51,6 +51,11 @@ def generator_info(model: Any) -> GeneratorInfo:
                     break
         classes = classes or 10
     out_shape = tuple(model.outputs[0].shape[1:])
+    image = (len(out_shape) == 3 and out_shape[-1] in (1, 3) or len(out_shape) == 2) and \
+        all(d is not None and d >= 4 for d in out_shape[:2])
+    if len(model.outputs) != 1 or not image:
+        raise ValueError(f"it outputs {out_shape}, not images (height, width[, channels]): a classifier or "
+                         "another network, where `generate` needs a GAN's generator or a VAE's decoder")
     return GeneratorInfo(int(noise_shape[0]), classes, out_shape)
 
 

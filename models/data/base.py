@@ -1,6 +1,9 @@
 """The dataset contract and registry shared by every loader."""
 from __future__ import annotations
 
+import inspect
+import math
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -13,6 +16,15 @@ PREVIEW_SAMPLES = 12  # readable examples in DatasetInfo.extras["samples"] (the 
 
 class DatasetError(ValueError):
     """A dataset that cannot be loaded (unknown name, bad option, unreadable file); the message says why."""
+
+
+class DatasetOptionError(DatasetError):
+    """A dataset option that no load could accept; `option` names it (the project's `dataset_options.<option>`)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"option '{option}' {message}")
+        self.option = option
+        self.message = message
 
 
 @dataclass
@@ -132,9 +144,49 @@ def _lookup(name: str) -> tuple[_Entry, str | None]:
     raise DatasetError(f"unknown dataset '{name}' (available: {', '.join(available())})")
 
 
+_NOT_OPTIONS = {"seed", "arg"}  # passed by load_dataset itself
+
+
+def check_options(name: str, options: dict[str, Any]) -> None:
+    """Refuse, without loading anything, the options no load of dataset `name` could take: unknown names, values
+    of the wrong kind, and counts below 1 (every whole-number option of a loader is a count). Ranges a loader
+    knows only itself (e.g. the canvas size) are still checked when it loads. Raises DatasetError."""
+    entry, _ = _lookup(name)
+    try:
+        signature = inspect.signature(entry.loader)
+        hints = typing.get_type_hints(entry.loader)
+    except (TypeError, ValueError, NameError):
+        return
+    params = {n: p for n, p in signature.parameters.items() if n not in _NOT_OPTIONS and not n.startswith("_")
+              and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    for key, value in options.items():
+        if key not in params:
+            raise DatasetOptionError(str(key), f"is not an option of '{name}' (known: "
+                                     f"{', '.join(sorted(params)) or 'none'})")
+        hint = hints.get(key)
+        if hint is None and params[key].default is not inspect.Parameter.empty:
+            hint = type(params[key].default)
+        kinds = set(typing.get_args(hint)) if typing.get_args(hint) else {hint}
+        if value is None and type(None) in kinds:
+            continue
+        if int in kinds and float not in kinds:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise DatasetOptionError(key, f"must be a whole number, got {value!r}")
+            if value < 1:
+                raise DatasetOptionError(key, f"must be at least 1, got {value!r}")
+        elif float in kinds:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise DatasetOptionError(key, f"must be a finite number, got {value!r}")
+            if value < 0:
+                raise DatasetOptionError(key, f"must not be negative, got {value!r}")
+        elif str in kinds and not isinstance(value, str):
+            raise DatasetOptionError(key, f"must be text, got {value!r}")
+
+
 def load_dataset(name: str, options: dict[str, Any] | None = None, seed: int = 0) -> Dataset:
     entry, arg = _lookup(name)
     kwargs = dict(options or {})
+    check_options(name, kwargs)
     if arg is not None:
         kwargs["arg"] = arg
     try:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Dataset, DatasetInfo, Shape, register
+from .base import Dataset, DatasetInfo, DatasetOptionError, Shape, register
+
+MAX_REPEAT = 100_000
 
 TRUTH = {
     "and": (0, 0, 0, 1),
@@ -16,6 +18,8 @@ INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype="float32")
 
 def gate(kind: str, seed: int = 0, repeat: int = 1) -> Dataset:
     """`repeat` tiles the four rows so an epoch holds more than one (identical) batch."""
+    if isinstance(repeat, bool) or not isinstance(repeat, int) or not 1 <= repeat <= MAX_REPEAT:
+        raise DatasetOptionError("repeat", f"must be a whole number from 1 to {MAX_REPEAT:,}, got {repeat!r}")
     kind = kind.lower()
     y = np.array(TRUTH[kind], dtype="float32").reshape(-1, 1)
     x_train = np.tile(INPUTS, (repeat, 1))

@@ -8,8 +8,12 @@ from typing import Any, Callable
 import keras
 
 from .control import RunControl
-from .events import BatchEnd, EpochEnd, Failed, Paused, ProbeResult, Reporter
+from .events import PROBE_ERROR, BatchEnd, EpochEnd, Failed, Paused, ProbeResult, Reporter
 from .probe import Probe
+
+# A probe that raises does not stop the run: its result carries the reason under PROBE_ERROR instead of a
+# picture, it is tried again at most every 5 s, and after PROBE_GIVE_UP failures in a row not at all.
+PROBE_GIVE_UP = 3
 
 
 def _floats(logs: dict[str, Any] | None) -> dict[str, float]:
@@ -139,6 +143,7 @@ class ProbeCallback(keras.callbacks.Callback):
         self.reporter = reporter
         self.target = target
         self._next: dict[str, float] = {}
+        self._failures: dict[str, int] = {}  # consecutive exceptions per probe
         self.step = 0
 
     def _probe_target(self) -> Any:
@@ -147,7 +152,14 @@ class ProbeCallback(keras.callbacks.Callback):
 
     def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         for probe in self.probes:
-            probe.on_start(self._probe_target())
+            try:
+                probe.on_start(self._probe_target())
+            except Exception as exc:  # noqa: BLE001 - as in _run: the view goes, the training stays
+                self._failures[probe.name] = PROBE_GIVE_UP
+                self.reporter.report(ProbeResult(probe.name, self.step, {
+                    PROBE_ERROR: f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}; it is not tried "
+                                 "again in this run"}))
+                continue
             self._run(probe)
 
     def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
@@ -162,8 +174,20 @@ class ProbeCallback(keras.callbacks.Callback):
             self._run(probe)
 
     def _run(self, probe: Probe) -> None:
+        if self._failures.get(probe.name, 0) >= PROBE_GIVE_UP:
+            return
         t0 = time.perf_counter()
-        payload = probe.compute(self._probe_target())
+        try:
+            payload = probe.compute(self._probe_target())
+        except Exception as exc:  # noqa: BLE001 - a view's bug must not end the training it looks at
+            failures = self._failures[probe.name] = self._failures.get(probe.name, 0) + 1
+            self._next[probe.name] = time.perf_counter() + max(probe.interval_s, 5.0)
+            text = " ".join(str(exc).split())[:300] or type(exc).__name__
+            self.reporter.report(ProbeResult(probe.name, self.step, {
+                PROBE_ERROR: f"{type(exc).__name__}: {text}" + ("; it is not tried again in this run"
+                                                               if failures >= PROBE_GIVE_UP else "")}))
+            return
+        self._failures.pop(probe.name, None)
         cost = time.perf_counter() - t0
         # Never spend more than ~5% of the time on a probe: stretch its interval when it is slow.
         self._next[probe.name] = time.perf_counter() + max(probe.interval_s, cost * 20)

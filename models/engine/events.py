@@ -40,6 +40,9 @@ class EpochEnd:
     run: str = ""
 
 
+PROBE_ERROR = "probe_error"  # a ProbeResult payload with this key says why the probe failed (instead of a picture)
+
+
 @dataclass(frozen=True)
 class ProbeResult:
     """Something looked at inside the network (feature maps, samples, embeddings ...), computed on the worker."""

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import DatasetError, load_dataset
-from ..spec.build import BuildFailed, clear_validation_cache
-from ..spec.experiment import Experiment
+from ..spec.build import BuildFailed, clear_validation_cache, validate_network
+from ..spec.experiment import Experiment, SpecError
+from ..spec.joins import join_error
+from .checks import check_experiment
 from .control import RunControl
 from .events import Failed, Finished, Reporter, Started, TaggingReporter
 from .probe import Probe
@@ -95,6 +97,15 @@ def _train(run: Run, reporter: Reporter, control: RunControl, device: str, t_sta
     # Release the previous run's graphs and variables before building new ones.
     keras.backend.clear_session()
     clear_validation_cache()
+    # The spec first: a broken network or a bad setting is said at once, not after the data loaded (or a download).
+    try:
+        check_experiment(experiment)
+    except SpecError as exc:
+        return _failed(reporter, run, str(exc), "data" if exc.field.startswith("dataset") else "build", device)
+    reports = {role: validate_network(net, role) for role, net in experiment.networks.items()}
+    broken = next((r.error for r in reports.values() if r.error is not None), None) or join_error(experiment, reports)
+    if broken is not None:
+        return _failed(reporter, run, str(broken), "build", device)
     keras.utils.set_random_seed(cfg.seed)
     try:
         data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..data import Dataset
-from ..spec.experiment import Experiment
+from ..spec.experiment import OPTIMIZERS, Experiment
 from .probe import Probe
 
-OPTIMIZERS = ("adam", "sgd", "momentum", "rmsprop", "adamw", "adagrad", "nadam")
+__all__ = ["OPTIMIZERS", "Prepared", "RecipeError", "get_recipe", "make_optimizer", "register_recipe",
+           "register_script_writer", "script_writer"]
 
 
 class RecipeError(ValueError):

@@ -7,10 +7,21 @@ from __future__ import annotations
 
 import copy
 import json
+import math
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
+
+# What training accepts, named here so that a project file is checked where it is read (and `validate` and
+# `train` agree): the engine builds optimizers from OPTIMIZERS, the supervised recipe resolves LOSSES.
+OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "momentum", "rmsprop", "adamw", "adagrad", "nadam")
+LOSSES: tuple[str, ...] = ("auto", "sparse_categorical_crossentropy", "categorical_crossentropy",
+                           "binary_crossentropy", "mse", "mae", "hinge")
+METRICS: tuple[str, ...] = ("accuracy",)  # the one metric every task and head reports correctly
+SEED_MAX = 2**32 - 1  # numpy and TensorFlow seeds are unsigned 32-bit
+MAX_DEPTH = 32  # nesting of values in params/options; deeper is no setting anyone meant (and deep copies recurse)
 
 
 class SpecError(ValueError):
@@ -127,10 +138,13 @@ class Experiment:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
+        except RecursionError:
+            raise SpecError("", f"nested too deeply to be a project file (more than {MAX_DEPTH} levels)") from None
         return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Any) -> "Experiment":
+        _check_depth(data, "", MAX_DEPTH + 6)  # the structure itself is about 6 levels deep
         obj = _expect(data, dict, "", "an object")
         _no_unknown(obj, {"schema_version", "name", "preset", "family", "dataset", "dataset_options",
                           "options", "training", "networks"}, "")
@@ -143,7 +157,7 @@ class Experiment:
         networks_raw = _expect(obj.get("networks"), dict, "networks", "an object of role -> network")
         if not networks_raw:
             raise SpecError("networks", "at least one network is needed")
-        networks = {str(role): _network_from_dict(net, f"networks.{role}") for role, net in networks_raw.items()}
+        networks = {str(role): _network_from_dict(net, field_path("networks", role)) for role, net in networks_raw.items()}
         return cls(
             family=_expect(obj.get("family"), str, "family", "a string"),
             networks=networks,
@@ -154,6 +168,52 @@ class Experiment:
             name=_expect(obj.get("name", ""), str, "name", "a string"),
             preset=_expect(obj.get("preset", ""), str, "preset", "a string"),
         )
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+def field_path(where: str, key: Any) -> str:
+    """`where.key`, with a key that is empty or holds dots, brackets or spaces written as ["..."] so the path
+    still names one place (a file may use any string as a key)."""
+    key = str(key)
+    if _PLAIN_KEY.match(key):
+        return f"{where}.{key}" if where else key
+    return f"{where}[{json.dumps(key)}]"
+
+
+def _check_depth(value: Any, where: str, limit: int) -> None:
+    """SpecError naming the first place nested deeper than `limit`, found without recursion (a hostile file
+    may nest thousands of levels, which recursive code would answer with a RecursionError)."""
+    stack: list[tuple[Any, str, int]] = [(value, where, 0)]
+    while stack:
+        item, path, depth = stack.pop()
+        if depth > limit:
+            raise SpecError(path, f"nested too deeply (more than {MAX_DEPTH} levels inside a setting)")
+        if isinstance(item, dict):
+            stack.extend((v, field_path(path, k), depth + 1) for k, v in item.items())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(item))
+
+
+def check_training(cfg: TrainingConfig, where: str = "training") -> None:
+    """SpecError naming the first training setting that training would refuse (run again after the CLI's flags)."""
+    if cfg.optimizer.lower() not in OPTIMIZERS:
+        raise SpecError(f"{where}.optimizer", f"unknown optimizer {cfg.optimizer!r} (known: {', '.join(OPTIMIZERS)})")
+    lr = cfg.learning_rate
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
+        raise SpecError(f"{where}.learning_rate", f"must be a finite number greater than 0, got {lr!r}")
+    for name in ("batch_size", "epochs"):
+        value = getattr(cfg, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise SpecError(f"{where}.{name}", f"must be a positive whole number, got {value!r}")
+    if isinstance(cfg.seed, bool) or not isinstance(cfg.seed, int) or not 0 <= cfg.seed <= SEED_MAX:
+        raise SpecError(f"{where}.seed", f"must be a whole number from 0 to 2**32 - 1 ({SEED_MAX}), got {cfg.seed!r}")
+    if cfg.loss not in LOSSES:
+        raise SpecError(f"{where}.loss", f"unknown loss {cfg.loss!r} (known: {', '.join(LOSSES)})")
+    for i, metric in enumerate(cfg.metrics):
+        if metric not in METRICS:
+            raise SpecError(f"{where}.metrics[{i}]", f"unknown metric {metric!r} (known: {', '.join(METRICS)})")
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], where: str, what: str) -> Any:
@@ -171,7 +231,7 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str, what: str) ->
 def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
-            path = f"{where}.{key}" if where else key
+            path = field_path(where, key)
             raise SpecError(path, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
 
@@ -226,4 +286,5 @@ def _training_from_dict(data: Any, where: str) -> TrainingConfig:
     if "metrics" in obj:
         metrics = _expect(obj["metrics"], list, f"{where}.metrics", "a list of strings")
         cfg.metrics = [_expect(m, str, f"{where}.metrics[{i}]", "a string") for i, m in enumerate(metrics)]
+    check_training(cfg, where)
     return cfg

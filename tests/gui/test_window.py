@@ -1,5 +1,6 @@
 """The main window as a person uses it: assemble, see errors, undo, save/open, train, pause, stop, close."""
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -169,6 +170,37 @@ def test_save_failure_keeps_the_work(window, tmp_path):
     assert not window.save_to(str(target / "net.json"))
     assert "Could not save" in window.message_bar.text
     assert window.document.modified and window.document.layers("main")[0].params["units"] == 3
+
+
+def test_a_save_interrupted_by_a_full_disk_keeps_the_old_file(window, tmp_path, monkeypatch):
+    """The write itself fails (after the new text reached the disk's buffers): the old file stays whole, the
+    temporary file goes, the window says why and keeps the work. Writing straight into the target fails this."""
+    import errno
+
+    from models import files
+
+    path = tmp_path / "net.json"
+    assert window.save_to(str(path))
+    old = path.read_bytes()
+    window.document.set_param("main", 0, "units", 9)
+
+    def disk_full(target):
+        if Path(target).is_file():
+            raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(files, "fsync_path", disk_full)
+    assert not window.save_to(str(path))
+    assert "the disk is full" in window.message_bar.text
+    assert path.read_bytes() == old and sorted(p.name for p in tmp_path.iterdir()) == ["net.json"]
+    assert window.document.modified and window.document.layers("main")[0].params["units"] == 9
+
+
+def test_a_deeply_nested_file_is_refused_with_a_message(window, tmp_path):
+    before = window.document.experiment.to_json()
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert not window.open_path(str(deep))  # was a RecursionError escaping open_path
+    assert "nested too deeply" in window.message_bar.text
+    assert window.document.experiment.to_json() == before
 
 
 def test_unsaved_changes_prompt_on_new(window, monkeypatch):

@@ -8,10 +8,7 @@ from models.engine import feed
 from models.engine.recipe import Prepared, RecipeError, make_optimizer
 from models.spec.build import BuildFailed, build_network
 from models.spec.catalog import last_activation
-from models.spec.experiment import Experiment
-
-LOSSES = ("auto", "sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse",
-          "mae", "hinge")
+from models.spec.experiment import LOSSES, Experiment
 
 
 def resolve_loss(loss: str, task: str, output_shape: tuple[int | None, ...], last_activation: str | None) -> Any:

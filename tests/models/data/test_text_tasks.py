@@ -31,5 +31,5 @@ def test_bad_options_are_dataset_errors():
         load_dataset("sentiment", {"size": 3})
     with pytest.raises(DatasetError, match="min_length"):
         load_dataset("memory-20", {"min_length": 30})
-    with pytest.raises(DatasetError, match="bad option"):
+    with pytest.raises(DatasetError, match="not an option"):
         load_dataset("tagging", {"path": "x.txt"})

@@ -40,7 +40,7 @@ def test_place_digits_and_errors() -> None:
     from models.data import DatasetError
     with pytest.raises(DatasetError, match="copies"):
         load_localize(copies=0)
-    with pytest.raises(DatasetError, match="bad option"):
+    with pytest.raises(DatasetError, match="'colour' is not an option"):
         load_dataset("localize", {"colour": True})
 
 
