@@ -222,7 +222,7 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     reporter.report(Started(device, total, steps, int(model.count_params()), dataset_info, experiment.family,
                             first_epoch=initial_epoch + 1))
     if folder is not None:
-        folder.set_device(device)
+        folder.begin(device, total)
     reporting = ReportingCallback(reporter, control, samples, steps)
     reporting.step = initial_epoch * steps
     guard = NanGuard(reporter, watch=prepared.watch)

@@ -145,8 +145,9 @@ class RunFolder:
             self._rows = [r for r in self._rows if int(r["epoch"]) <= epoch]
             self._guard(self._write_history)
 
-    def set_device(self, device: str) -> None:
-        self._status["device"] = device
+    def begin(self, device: str, planned_epochs: int) -> None:
+        """A (resumed or continued) fit starts: the device, and the epoch it is set to end at."""
+        self._status.update({"device": device, "epochs_planned": planned_epochs, "status": "running"})
         self._guard(self._write_status)
 
     def add_epoch(self, epoch: int, metrics: dict[str, float]) -> None:
