@@ -65,39 +65,47 @@ class RunFolder:
                notify: Callable[[str], None] | None = None) -> "RunFolder":
         """A new folder under root/<project>/ (root: the per-user runs folder). Never raises: on failure the
         folder is off and `notify` has been told."""
-        project = (root or runs_root()) / project_slug(experiment)
+        folder = cls((root or runs_root()) / project_slug(experiment), notify)
+        folder.make_new(experiment, keep)
+        return folder
+
+    def make_new(self, experiment: Experiment, keep: int) -> None:
+        """Make a new run folder inside self.path (the project folder) and move self.path to it."""
+        project = self.path
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        folder = cls(project / f"{stamp}-1", notify)
+        self.path = project / f"{stamp}-1"
         try:
             project.mkdir(parents=True, exist_ok=True)
             n = 1
             while True:
-                folder.path = project / f"{stamp}-{n}"
+                self.path = project / f"{stamp}-{n}"
                 try:
-                    folder.path.mkdir()
+                    self.path.mkdir()
                     break
                 except FileExistsError:
                     n += 1
-            atomic_write_text(folder.path / "experiment.json", experiment.to_json())
-            folder._status = {"status": "running", "started": time.time(), "epochs_planned": experiment.training.epochs,
-                              "checkpoint_epoch": 0}
-            folder._write_status()
-            prune(project, keep, exclude=folder.path)
+            atomic_write_text(self.path / "experiment.json", experiment.to_json())
+            self._status = {"status": "running", "started": time.time(), "epochs_planned": experiment.training.epochs,
+                            "checkpoint_epoch": 0}
+            self._write_status()
+            prune(project, keep, exclude=self.path)
         except OSError as exc:
-            folder._fail(exc)
-        return folder
+            self._fail(exc)
 
     @classmethod
     def open(cls, path: str | Path, notify: Callable[[str], None] | None = None) -> "RunFolder":
         """An existing folder (to resume or continue it): its history and status are read back."""
         folder = cls(Path(path), notify)
-        info = read_run(folder.path)
-        folder._rows = [dict(row) for row in info.rows]
-        folder._status = dict(info.status)
-        folder._status["status"] = "running"
-        folder._status.pop("finished", None)
-        folder._write_status()
+        folder.load_existing()
         return folder
+
+    def load_existing(self) -> None:
+        info = read_run(self.path)
+        self._rows = [dict(row) for row in info.rows]
+        self._status = dict(info.status)
+        self._status["status"] = "running"
+        self._status.pop("finished", None)
+        self._guard(self._write_status)
 
     @property
     def active(self) -> bool:
