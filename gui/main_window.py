@@ -25,6 +25,7 @@ from .panel_host import PanelHost
 from .panels import Panel, PanelContext, panel_classes
 from .plots import PlotsPanel
 from .run_companion import RunCompanion
+from .runs_view import RunsView
 from .summary import SummaryTable
 from .training_panel import TrainingPanel
 
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["inspector"], self.docks["summary"])
         self.docks["inspector"].raise_()
         self._dock("plots", "Loss and metrics", self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.runs_view = RunsView(self)  # past runs: table, overlays, open, delete, CSV (issue 17)
+        self._dock("runs", self.tr("Runs"), self.runs_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["plots"], self.docks["runs"])
+        self.docks["plots"].raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
 

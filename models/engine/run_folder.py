@@ -372,3 +372,48 @@ def env_keep() -> int:
         return int(os.environ.get("LAYERWISE_KEEP_RUNS", DEFAULT_KEEP))
     except ValueError:
         return DEFAULT_KEEP
+
+
+_TRAINING_NAMES = {"learning_rate": "lr", "batch_size": "batch", "early_stopping": "early stopping",
+                   "reduce_lr_patience": "reduce LR", "lr_schedule": "schedule", "optimizer": "optimizer",
+                   "epochs": "epochs", "seed": "seed"}
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def differences(run: dict[str, Any], base: dict[str, Any]) -> list[str]:
+    """What a run's experiment (to_dict) sets differently from `base`, in words a student reads in a legend:
+    "dropout 0.5", "lr 0.01", "+Dropout", "dataset mnist". Layers are matched by position within a network when
+    both have as many; otherwise added and removed layer types are named."""
+    out: list[str] = []
+    if run.get("dataset") != base.get("dataset"):
+        out.append(f"dataset {run.get('dataset')}")
+    rt, bt = run.get("training", {}), base.get("training", {})
+    for key, label in _TRAINING_NAMES.items():
+        if key in rt and rt.get(key) != bt.get(key):
+            out.append(f"{label} {_short(rt[key])}")
+    for role, net in run.get("networks", {}).items():
+        layers = net.get("layers", [])
+        other = base.get("networks", {}).get(role, {}).get("layers", [])
+        if len(layers) == len(other):
+            for a, b in zip(layers, other):
+                if a.get("type") != b.get("type"):
+                    out.append(f"{a.get('type')} for {b.get('type')}")
+                    continue
+                for name, value in a.get("params", {}).items():
+                    if b.get("params", {}).get(name) != value:
+                        kind = str(a.get("type", "")).lower()
+                        out.append(f"{kind} {_short(value)}" if name in ("rate", "units", "filters")
+                                   else f"{kind} {name} {_short(value)}")
+        else:
+            types = [str(layer.get("type")) for layer in layers]
+            before = [str(layer.get("type")) for layer in other]
+            for t in dict.fromkeys(types + before):
+                diff = types.count(t) - before.count(t)
+                if diff:
+                    out.append(("+" if diff > 0 else "−") + t + (f" ×{abs(diff)}" if abs(diff) > 1 else ""))
+    return out

@@ -69,3 +69,24 @@ def test_interrupted_runs_are_offered_and_resumed(window, qtbot):
     assert blocker.args[0].status == "finished" and epochs == [3]
     assert window.plots.point_count("loss", "epoch") == 3  # the old epochs joined the resumed one
     assert rf.interrupted_runs() == []
+
+
+def test_runs_view_lists_overlays_opens_deletes_and_exports(window, qtbot, tmp_path, monkeypatch):
+    _train(window, qtbot, epochs=1)
+    window.training.lr.setValue(0.2)
+    _train(window, qtbot, epochs=1)
+    view = window.runs_view
+    assert len(view.runs) == 2  # refreshed when each run ended, newest first
+    assert view.table.item(0, 3).text() == "same" and "lr" in view.table.item(1, 3).text()
+    view.tick(1)
+    assert window.plots.overlays[0][0].startswith("lr ") and window.plots.overlay_count("loss") == 2
+    view.table.selectRow(1)
+    view.open_selected()
+    assert window.document.experiment.training.learning_rate != 0.2
+    view.export_csv(str(tmp_path / "runs.csv"))
+    lines = (tmp_path / "runs.csv").read_text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("folder,when,status,differs")
+    view.table.selectRow(0)
+    gone = view.selected().path
+    view.delete_selected(confirm=False)
+    assert not gone.exists() and len(view.runs) == 1

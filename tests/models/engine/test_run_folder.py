@@ -145,3 +145,15 @@ def test_cosine_schedule_and_reduce_on_plateau(session):
     session.start(_moons(epochs=4, lr_schedule="cosine"), rec).result(timeout=60)
     lrs = [e.metrics["learning_rate"] for e in rec.of(EpochEnd)]
     assert lrs == pytest.approx([0.01, 0.01 * 0.5 * (1 + 0.7071067811865476), 0.005, 0.01 * 0.5 * (1 - 0.7071067811865476)])
+
+
+def test_differences_name_what_changed():
+    base = _moons().to_dict()
+    other = _moons()
+    other.training.learning_rate = 0.1
+    other.networks["main"].layers.insert(1, LayerSpec("Dropout", {"rate": 0.5}))
+    assert rf.differences(other.to_dict(), base) == ["lr 0.1", "+Dropout"]
+    same_len = _moons()
+    same_len.networks["main"].layers[0].params["units"] = 32
+    assert rf.differences(same_len.to_dict(), base) == ["dense 32"]
+    assert rf.differences(base, base) == []
