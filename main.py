@@ -128,9 +128,13 @@ class _CliReporter:
         print(f"layerwise: {event.message}", file=sys.stderr, flush=True)
 
     def report(self, event: Any) -> None:
-        from models.engine.events import EpochEnd, Failed, Finished, Started
+        from models.engine.events import EpochEnd, Failed, Finished, Notice, Started
 
-        if isinstance(event, Started):
+        if isinstance(event, Notice):
+            if self.as_json:
+                self._emit({"event": "notice", "kind": event.kind, "message": event.message})
+            print(f"layerwise: {event.message}", file=sys.stderr, flush=True)
+        elif isinstance(event, Started):
             if not self.as_json:
                 print(f"training on {event.device}: {event.params:,} parameters, {event.epochs} epochs of "
                       f"{event.steps_per_epoch} batches; data: {event.dataset['source']}", flush=True)
@@ -146,15 +150,65 @@ class _CliReporter:
             if self.as_json:
                 self._emit({"event": "finished", "status": "stopped" if event.stopped_early else "finished",
                             "device": event.device, "seconds": round(event.seconds, 3), **event.test,
-                            "test": event.test, "history": event.history})
+                            "test": event.test, "history": event.history, "run_dir": event.run_dir})
             elif event.test:
                 test = "  ".join(f"{k} {v:.4f}" for k, v in event.test.items())
                 print(f"finished in {event.seconds:.1f}s; test: {test}", flush=True)
+                if event.run_dir:
+                    print(f"run folder: {event.run_dir}", flush=True)
             else:
                 print(f"stopped after {event.seconds:.1f}s ({self.epochs_done} epochs done); not evaluated on the "
                       "test set", flush=True)
+                if event.run_dir:
+                    print(f"run folder: {event.run_dir}", flush=True)
         elif isinstance(event, Failed):
             self.failed = self.failed_pending = event
+
+
+def _resume_target(args: argparse.Namespace) -> tuple[Any, int]:
+    """--resume RUN_DIR: the run's experiment and how many epochs to train (--epochs, else what an interrupted
+    run had left, else as many as it was set to). Raises ValueError with the message for the user."""
+    from models.engine.run_folder import read_run
+    from models.spec.experiment import SpecError
+
+    if args.target:
+        raise ValueError("--resume takes the run folder; leave out the preset or project")
+    for flag in ("dataset", "text", "corpus", "batch_size", "run_dir"):
+        if getattr(args, flag, None):
+            raise ValueError(f"--resume trains the run as it was set up: --{flag.replace('_', '-')} cannot change it")
+    try:
+        info = read_run(args.resume)
+        exp = info.experiment()
+    except (OSError, SpecError) as exc:
+        raise ValueError(f"--resume {args.resume}: {exc}") from None
+    done = int(info.status.get("checkpoint_epoch", 0) or 0)
+    if done <= 0 or not (Path(args.resume) / "last.keras").is_file():
+        raise ValueError(f"--resume {args.resume}: no checkpoint to resume from (the run ended before its first "
+                         "epoch did)")
+    planned = int(info.status.get("epochs_planned", exp.training.epochs) or exp.training.epochs)
+    epochs = args.epochs or (planned - done if info.interrupted and planned > done else exp.training.epochs)
+    return exp, epochs
+
+
+def _apply_callback_flags(args: argparse.Namespace, cfg: Any) -> str:
+    """--early-stopping, --lr-schedule, --reduce-lr into the training settings; '' or the usage message."""
+    from models.spec.experiment import LR_SCHEDULES
+
+    if args.early_stopping is not None:
+        if args.early_stopping < 0:
+            return "--early-stopping must be 0 (off) or a patience in epochs"
+        cfg.early_stopping = args.early_stopping
+    if args.reduce_lr is not None:
+        if args.reduce_lr < 0:
+            return "--reduce-lr must be 0 (off) or a patience in epochs"
+        cfg.reduce_lr_patience = args.reduce_lr
+    if args.lr_schedule is not None:
+        if args.lr_schedule not in LR_SCHEDULES:
+            return f"--lr-schedule must be one of {', '.join(LR_SCHEDULES)}"
+        cfg.lr_schedule = args.lr_schedule
+    if args.keep_runs is not None and args.keep_runs < 0:
+        return "--keep-runs must be 0 (keep all) or more"
+    return ""
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -162,10 +216,19 @@ def cmd_train(args: argparse.Namespace) -> int:
     from models.spec.experiment import SpecError
     from models.spec.presets import PresetError
 
-    try:
-        exp = _load_experiment(args.target, args.dataset or ("chars" if args.text else None))
-    except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
-        return _usage_error(str(exc))
+    resume_epochs = 0
+    if args.resume:
+        try:
+            exp, resume_epochs = _resume_target(args)
+        except ValueError as exc:
+            return _usage_error(str(exc))
+    elif not args.target:
+        return _usage_error("train needs a preset name or a project .json (or --resume RUN_DIR)")
+    else:
+        try:
+            exp = _load_experiment(args.target, args.dataset or ("chars" if args.text else None))
+        except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
+            return _usage_error(str(exc))
     if args.text:  # checked here so a bad file fails before TensorFlow loads
         from models.data.textfile import read_user_text
         try:
@@ -179,9 +242,11 @@ def cmd_train(args: argparse.Namespace) -> int:
             apply_cli_options(exp, args.corpus, args.export_embeddings)
         except ValueError as exc:
             return _usage_error(str(exc))
-    problem = _apply_training_flags(exp.training, args)
+    problem = _apply_training_flags(exp.training, args) or _apply_callback_flags(args, exp.training)
     if problem:
         return _usage_error(problem)
+    if resume_epochs:
+        exp.training.epochs = resume_epochs
     from models.engine.checks import check_experiment
     try:
         check_experiment(exp)  # what `validate` checks, after the flags: train refuses nothing validate accepted
@@ -191,6 +256,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if problem:
         return _usage_error(problem)
 
+    from models.engine.loop import Run
     from models.engine.session import TrainingSession
 
     session = TrainingSession()
@@ -198,9 +264,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = sys.stderr if args.json else sys.stdout
     written: list[str] = []
     pending: list[str] = [flag for flag in (args.export, args.export_script, args.export_embeddings) if flag]
+    run = Run(exp, record=not args.no_run_folder, runs_root=args.run_dir or "",
+              keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "")
     job: Any = None
     try:
-        job = session.start(exp, reporter)
+        job = session.start_series([run], reporter)
         result = job.result()
         reporter.flush_failed()
         if result.status == "failed":
@@ -475,7 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_shot)
 
     p = sub.add_parser("train", help="train a preset or project without a window")
-    p.add_argument("target", help="preset name (see `presets`) or project .json")
+    p.add_argument("target", nargs="?", help="preset name (see `presets`) or project .json")
     p.add_argument("--dataset", help="dataset name (see `datasets`)")
     p.add_argument("--epochs", type=int)
     p.add_argument("--batch-size", type=int)
@@ -489,6 +557,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export-embeddings", metavar="DIR",
                    help="word2vec: write DIR/vectors.tsv and DIR/metadata.tsv (TensorBoard Projector format)")
     p.add_argument("--json", action="store_true", help="one JSON object per line: epoch events, then finished")
+    p.add_argument("--run-dir", metavar="DIR", help="write run folders under DIR/<project>/ (default: the per-user "
+                   "data folder, e.g. ~/.local/share/layerwise/runs)")
+    p.add_argument("--no-run-folder", action="store_true", help="write no run folder")
+    p.add_argument("--keep-runs", type=int, metavar="N", help="keep the N newest runs per project (0: all; default 20)")
+    p.add_argument("--resume", metavar="RUN_DIR", help="go on training a run folder's model from its last checkpoint "
+                   "(interrupted, stopped or finished); epochs count on; --epochs N more (default: what was left, "
+                   "or as many as the run had)")
+    p.add_argument("--early-stopping", type=int, metavar="PATIENCE",
+                   help="stop when val_loss has not improved for PATIENCE epochs, keeping the best weights (0: off)")
+    p.add_argument("--reduce-lr", type=int, metavar="PATIENCE",
+                   help="halve the learning rate when val_loss has not improved for PATIENCE epochs (0: off)")
+    p.add_argument("--lr-schedule", metavar="NAME", help="constant, step, exponential or cosine")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("course", help="the course: the notes' chapters in order, with the demo each opens")

@@ -33,6 +33,7 @@ def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None =
     window = MainWindow()
     window.exits_process = True
     window.show()
+    window.runs.offer_interrupted()  # runs a crash or kill left unfinished: resume or dismiss
     if project:
         window.open_path(project, confirmed=True)
     if on_shown is not None:

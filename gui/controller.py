@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from models.engine.events import BatchEnd, EpochEnd, Failed, Finished, Paused, ProbeResult, Started
+from models.engine.events import BatchEnd, EpochEnd, Failed, Finished, Notice, Paused, ProbeResult, Started
 from models.engine.loop import Run, RunResult
 from models.spec.experiment import Experiment
 
@@ -58,6 +58,7 @@ class TrainingController(QObject):
     paused_changed = Signal(bool)
     finished = Signal(object)  # Finished
     failed = Signal(object)  # Failed
+    notice = Signal(object)  # Notice (the run goes on: run folder off, early stopping ...)
     run_ended = Signal(object)  # RunResult (always last, whatever happened)
     running_changed = Signal(bool)
     validated = Signal(object)  # {"reports": {role: ShapeReport}, "join": str, "generation": int}
@@ -181,6 +182,19 @@ class TrainingController(QObject):
         self._timer.start()
         self.running_changed.emit(True)
 
+    def continue_training(self, experiment: Experiment, probes: list[Any] | None = None) -> None:
+        """Train the last run's model further (same model and optimizer state; epochs keep counting)."""
+        if self.running:
+            return
+        self._reporter = QueueReporter()
+        self._run_future = self.session.continue_training(experiment, self._reporter, tuple(probes or ()))
+        self._timer.start()
+        self.running_changed.emit(True)
+
+    def can_continue(self, experiment: Experiment) -> str:
+        """'' when Continue can go on with this experiment, else the reason (for the button's tooltip)."""
+        return self.session.can_continue(experiment)
+
     def pause(self) -> None:
         self.session.pause()
 
@@ -232,6 +246,8 @@ class TrainingController(QObject):
                 self.finished.emit(event)
             elif isinstance(event, Failed):
                 self.failed.emit(event)
+            elif isinstance(event, Notice):
+                self.notice.emit(event)
         if batch:
             self.batches.emit(batch)
         for event in probes.values():

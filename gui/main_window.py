@@ -24,6 +24,8 @@ from .palette import Palette
 from .panel_host import PanelHost
 from .panels import Panel, PanelContext, panel_classes
 from .plots import PlotsPanel
+from .run_companion import RunCompanion
+from .runs_view import RunsView
 from .summary import SummaryTable
 from .training_panel import TrainingPanel
 
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["inspector"], self.docks["summary"])
         self.docks["inspector"].raise_()
         self._dock("plots", "Loss and metrics", self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.runs_view = RunsView(self)  # past runs: table, overlays, open, delete, CSV (issue 17)
+        self._dock("runs", self.tr("Runs"), self.runs_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["plots"], self.docks["runs"])
+        self.docks["plots"].raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
 
@@ -122,6 +128,7 @@ class MainWindow(QMainWindow):
         self._run_experiments: dict[str, Experiment] = {}  # the runs of a series, by name
         self._create_actions()
         self._connect()
+        self.runs = RunCompanion(self)  # Continue, notices, end-of-run notification, interrupted runs (issue 17)
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [260, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["plots"]], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["training"]], [250, 640], Qt.Orientation.Vertical)
@@ -188,7 +195,9 @@ class MainWindow(QMainWindow):
         self.start_action = self._action("&Start", self.start_training, "F5", "Train the network")
         self.pause_action = self._action("&Pause / resume", self.toggle_pause, "F6")
         self.stop_action = self._action("S&top", self.stop_training, "Shift+F5")
-        for a in (self.start_action, self.pause_action, self.stop_action):
+        self.continue_action = self._action(self.tr("&Continue training"), self.continue_training, "Ctrl+F5",
+                                            self.tr("Train the same model further for 'Epochs' more epochs"))
+        for a in (self.start_action, self.continue_action, self.pause_action, self.stop_action):
             train.addAction(a)
 
         export = bar.addMenu("E&xport")
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
         self.training.start_clicked.connect(self.start_training)
         self.training.pause_clicked.connect(self.toggle_pause)
         self.training.stop_clicked.connect(self.stop_training)
+        self.training.continue_clicked.connect(self.continue_training)
         self.training.settings_changed.connect(self._on_training_setting)
         ctl.validated.connect(self._on_validated)
         ctl.device_known.connect(lambda d: self.training.device.setText(f"Device: {d}"))
@@ -491,6 +501,25 @@ class MainWindow(QMainWindow):
             return
         exp = self.document.experiment.copy()
         self._begin_runs([Run(exp, tuple(self.host.probes_for_run(exp)))])
+
+    def continue_training(self) -> None:
+        """Continue: the last run's model trains 'Epochs' more epochs (no rebuild, optimizer state kept); the
+        epochs keep counting and the curves go on."""
+        if self.controller.running:
+            return
+        exp = self.document.experiment.copy()
+        reason = self.controller.can_continue(exp)
+        if reason:
+            self.show_message(reason, "info")
+            return
+        self.message_bar.hide()
+        self.training.message.setText("")
+        self._run_experiments = {"": exp}
+        self.controller.continue_training(exp, self.host.probes_for_run(exp))
+        self.training.set_running(True)
+        self._lock_editing(True)
+        self._update_start()
+        self._update_actions()
 
     def start_runs(self, runs: list[Run], owner: Panel | None = None) -> bool:
         """Train a series of runs made by a panel or lab (a comparison, the overfitting demo): the run controls,

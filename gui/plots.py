@@ -136,6 +136,10 @@ class PlotsPanel(QWidget):
         self._refresh_seconds = 0.0  # CPU the last refresh took (setData, axis ranges)
         self._redraw.timeout.connect(self._redraw_if_seen)
         self._stale = False  # batch points came while the panel was out of sight
+        # Past runs ticked in the Runs view: (legend label, history, epochs, colour), drawn dashed under the live
+        # curves and kept across runs.
+        self.overlays: list[tuple[str, dict[str, list[float]], list[int], str]] = []
+        self._overlay_items: list[tuple[pg.PlotItem, Any]] = []
         self._placeholder()
 
     def _placeholder(self) -> None:
@@ -153,6 +157,7 @@ class PlotsPanel(QWidget):
             plot.enableAutoRange()
             self._spare.append(plot)
         self.view.clear()
+        self._overlay_items = []  # plot.clear() removed them; _plot draws them again
         self.plots.clear()
         self.curves.clear()
         self.series.clear()
@@ -236,7 +241,43 @@ class PlotsPanel(QWidget):
         if self.epochs:
             self._span_run(plot)
         self.plots[base] = plot
+        self._draw_overlays(base, plot)
         return plot
+
+    def set_overlays(self, overlays: list[tuple[str, dict[str, list[float]], list[int], str]]) -> None:
+        """Past runs' epoch curves (label, history, epochs, colour) over the live ones: dashed for training,
+        dotted for validation, each in its own colour, with the label (what differs) in the legend."""
+        for plot, item in self._overlay_items:
+            plot.removeItem(item)
+            plot.legend.removeItem(item)
+        self._overlay_items = []
+        self.overlays = list(overlays)
+        for base, plot in list(self.plots.items()):
+            self._draw_overlays(base, plot)
+        for base in dict.fromkeys(_base(k) for _label, history, _e, _c in self.overlays for k in history):
+            if base not in self.plots:
+                self._plot(base)
+        for base in self.plots:
+            if base not in self._user_zoomed and self.epochs:
+                self._fit_y(base)
+
+    def _draw_overlays(self, base: str, plot: pg.PlotItem) -> None:
+        for label, history, epochs, colour in self.overlays:
+            for name, values in history.items():
+                if _base(name) != base:
+                    continue
+                points = [(x, v) for x, v in zip(epochs, values) if math.isfinite(v)]
+                if not points:
+                    continue
+                val = name.startswith("val_")
+                style = Qt.PenStyle.DotLine if val else Qt.PenStyle.DashLine
+                item = plot.plot([p[0] for p in points], [p[1] for p in points],
+                                 name=label + (" · " + self.tr("validation") if val else ""),
+                                 pen=pg.mkPen(colour, width=1.6, style=style))
+                self._overlay_items.append((plot, item))
+
+    def overlay_count(self, base: str) -> int:
+        return sum(1 for plot, _item in self._overlay_items if self.plots.get(base) is plot)
 
     def _span_run(self, plot: pg.PlotItem) -> None:
         """Like a training-progress chart: the x axis shows the whole run, so it never rescales."""
@@ -327,6 +368,8 @@ class PlotsPanel(QWidget):
         """Move the y range only when the data left it (then with room to spare in that direction) or fill
         less than SHRINK_BELOW of it: a loss that keeps falling moves the axis a few times, not every redraw."""
         values = [v for (b, _kind), series in self.series.items() if b == base for v in series.y]
+        values += [v for _label, history, _e, _c in self.overlays for k, vs in history.items() if _base(k) == base
+                   for v in vs if math.isfinite(v)]
         if not values:
             return
         new = fitted_range(min(values), max(values), self.y_ranges.get(base), _is_loss(base))

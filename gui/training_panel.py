@@ -16,6 +16,7 @@ from models.data import available
 from models.engine.recipe import OPTIMIZERS
 
 from . import theme
+from .run_settings import CallbackSettings
 
 
 def grey_pixmap(array: np.ndarray, scale: int = 2) -> QPixmap:
@@ -166,6 +167,7 @@ class TrainingPanel(QWidget):
     start_clicked = Signal()
     pause_clicked = Signal()
     stop_clicked = Signal()
+    continue_clicked = Signal()
     settings_changed = Signal(dict)  # {"dataset": ...} or {"learning_rate": ...}
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -199,6 +201,9 @@ class TrainingPanel(QWidget):
         self.pause.setShortcut("Ctrl+P")
         self.stop = QPushButton("Stop")
         self.stop.setShortcut("Ctrl+.")
+        self.continue_ = QPushButton(self.tr("Continue"))
+        self.continue_.setEnabled(False)
+        self.callbacks = CallbackSettings()
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFormat("idle")
@@ -221,13 +226,14 @@ class TrainingPanel(QWidget):
         form.addRow("Epochs", self.epochs)
         form.addRow("Seed", self.seed)
         buttons = QHBoxLayout()
-        for b in (self.start, self.pause, self.stop):
+        for b in (self.start, self.continue_, self.pause, self.stop):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
         layout.setSpacing(theme.SPACING)
         layout.addWidget(data_box)
         layout.addWidget(settings)
+        layout.addWidget(self.callbacks)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.device)
@@ -237,6 +243,8 @@ class TrainingPanel(QWidget):
         self.start.clicked.connect(self.start_clicked)
         self.pause.clicked.connect(self.pause_clicked)
         self.stop.clicked.connect(self.stop_clicked)
+        self.continue_.clicked.connect(self.continue_clicked)
+        self.callbacks.settings_changed.connect(self.settings_changed)
         self._updating = False
         self.dataset.currentTextChanged.connect(lambda v: self._changed("dataset", v))
         self.optimizer.currentTextChanged.connect(lambda v: self._changed("optimizer", v))
@@ -270,6 +278,7 @@ class TrainingPanel(QWidget):
             self.batch.setValue(cfg.batch_size)
             self.epochs.setValue(cfg.epochs)
             self.seed.setValue(cfg.seed)
+            self.callbacks.show_settings(cfg)
         finally:
             self._updating = False
 
@@ -279,8 +288,16 @@ class TrainingPanel(QWidget):
         self.pause.setText("Resume" if paused else "Pause")
         self.pause.setToolTip("Continue training (Ctrl+P)" if paused else "Pause after the current batch (Ctrl+P)")
         self.stop.setToolTip("Stop after the current batch and keep the weights (Ctrl+.)")
-        for w in (self.dataset, self.optimizer, self.lr, self.batch, self.epochs, self.seed):
+        for w in (self.dataset, self.optimizer, self.lr, self.batch, self.epochs, self.seed, self.callbacks):
             w.setEnabled(not running)
+        if running:
+            self.continue_.setEnabled(False)
+
+    def set_continue_allowed(self, reason: str) -> None:
+        """Continue trains the last model further for 'Epochs' more epochs; `reason` says why not ('' = can)."""
+        self.continue_.setEnabled(not reason)
+        self.continue_.setToolTip(self.tr("Train the same model further for 'Epochs' more epochs, with its "
+                                          "optimizer state; the epochs and curves go on") if not reason else reason)
 
     def set_start_allowed(self, allowed: bool, reason: str = "") -> None:
         self.start.setEnabled(allowed)

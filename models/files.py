@@ -134,3 +134,14 @@ def cache_dir() -> Path:
         return Path(os.environ["LAYERWISE_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "layerwise"
+
+
+def data_dir() -> Path:
+    """Where the app keeps what a user made (run folders): $LAYERWISE_DATA, else $XDG_DATA_HOME/layerwise, else
+    ~/.local/share/layerwise (the freedesktop default, what QStandardPaths.AppDataLocation gives on Linux)."""
+    if os.environ.get("LAYERWISE_DATA"):
+        return Path(os.environ["LAYERWISE_DATA"])
+    base = os.environ.get("XDG_DATA_HOME", "").strip()
+    if not base or not os.path.isabs(base):
+        base = str(Path.home() / ".local" / "share")
+    return Path(base) / "layerwise"

@@ -5,6 +5,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_HOME", os.path.join(os.path.dirname(__file__), "..", ".venv", "keras-home"))
 
 import models.families  # noqa: E402,F401  (registers every family: presets, datasets, recipes, options)
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _data_dir_in_tmp(monkeypatch, tmp_path_factory):
+    """Run folders (and anything else under the per-user data folder) go to a temporary folder, never the real
+    home: every test, and every CLI subprocess a test starts, inherits LAYERWISE_DATA."""
+    monkeypatch.setenv("LAYERWISE_DATA", str(tmp_path_factory.mktemp("layerwise-data")))
 
 _exit_status = {"code": 0}
 

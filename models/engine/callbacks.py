@@ -8,7 +8,7 @@ from typing import Any, Callable
 import keras
 
 from .control import RunControl
-from .events import PROBE_ERROR, BatchEnd, EpochEnd, Failed, Paused, ProbeResult, Reporter
+from .events import PROBE_ERROR, BatchEnd, EpochEnd, Failed, Notice, Paused, ProbeResult, Reporter
 from .probe import Probe
 
 # A probe that raises does not stop the run: its result carries the reason under PROBE_ERROR instead of a
@@ -192,3 +192,107 @@ class ProbeCallback(keras.callbacks.Callback):
         # Never spend more than ~5% of the time on a probe: stretch its interval when it is slow.
         self._next[probe.name] = time.perf_counter() + max(probe.interval_s, cost * 20)
         self.reporter.report(ProbeResult(probe.name, self.step, payload))
+
+
+def learning_rate_of(model: Any) -> float | None:
+    """The optimizer's current learning rate as a float, or None (no optimizer, or a schedule object)."""
+    optimizer = getattr(model, "optimizer", None)
+    lr = getattr(optimizer, "learning_rate", None)
+    if lr is None:
+        return None
+    try:
+        return float(keras.ops.convert_to_numpy(lr))
+    except (TypeError, ValueError):
+        return None
+
+
+class LearningRateLog(keras.callbacks.Callback):
+    """Puts `learning_rate` into every epoch's logs, so history, run folder and plots see it (placed before the
+    reporting callback; Keras' own schedulers add it only when they run)."""
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+        if logs is not None and "learning_rate" not in logs:
+            lr = learning_rate_of(self.model)
+            if lr is not None:
+                logs["learning_rate"] = lr
+
+
+def schedule_function(name: str, base_lr: float, decay: float, step_epochs: int, total_epochs: int
+                      ) -> Callable[[int, float], float] | None:
+    """The learning rate for a 0-based epoch: step (times `decay` every `step_epochs`), exponential (the same
+    decay, smoothly each epoch), cosine (from base_lr to 0 over `total_epochs`); None for constant."""
+    if name == "step":
+        return lambda epoch, lr: float(base_lr * decay ** (epoch // step_epochs))
+    if name == "exponential":
+        return lambda epoch, lr: float(base_lr * decay ** (epoch / step_epochs))
+    if name == "cosine":
+        total = max(1, total_epochs)
+        return lambda epoch, lr: float(base_lr * 0.5 * (1 + math.cos(math.pi * min(epoch, total) / total)))
+    return None
+
+
+class EarlyStoppingNotice(keras.callbacks.EarlyStopping):
+    """Keras' EarlyStopping that says why the run ended (a Notice event), and ignores a monitor the logs lack
+    with one message instead of a warning per epoch."""
+
+    def __init__(self, reporter: Reporter, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.reporter = reporter
+        self._missing_said = False
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+        if logs is not None and self.monitor not in logs:
+            if not self._missing_said:
+                self._missing_said = True
+                self.reporter.report(Notice(
+                    f"Early stopping watches '{self.monitor}', which this run does not report "
+                    f"(it reports {', '.join(sorted(logs)) or 'nothing'}); early stopping is off.", "early_stopping"))
+            return
+        super().on_epoch_end(epoch, logs)
+        if self.model.stop_training and self.stopped_epoch:
+            restored = " and the weights of the best epoch were put back" if self.restore_best_weights else ""
+            self.reporter.report(Notice(
+                f"Early stopping: '{self.monitor}' did not improve for {self.patience} epochs; training ended after "
+                f"epoch {epoch + 1}{restored}.", "early_stopping"))
+
+
+class RunFolderCallback(keras.callbacks.Callback):
+    """Writes the run folder as training goes: history.csv, TensorBoard scalars (per epoch, the loss per batch
+    every `batch_every` batches), last.keras each epoch and best.keras at the best `monitor` value."""
+
+    def __init__(self, folder: Any, monitor: str = "val_loss", batch_every: int = 10, checkpoint: bool = True) -> None:
+        super().__init__()
+        self.folder = folder
+        self.monitor = monitor
+        self.batch_every = max(1, batch_every)
+        self.checkpoint = checkpoint
+        self.best: float | None = None
+        self._step = 0
+
+    def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
+        from .run_folder import is_better
+
+        for row in self.folder.rows:  # a resumed run: the best so far is on disk
+            monitor = self.monitor if self.monitor in row else "loss"
+            if monitor in row and is_better(monitor, row[monitor], self.best):
+                self.best = row[monitor]
+
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
+        self._step += 1
+        if self._step % self.batch_every == 0 and logs and "loss" in logs:
+            self.folder.scalars(self._step, {"loss": float(logs["loss"])}, prefix="batch_")
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+        from .run_folder import is_better
+
+        values = _floats(logs)
+        self.folder.add_epoch(epoch + 1, values)
+        self.folder.scalars(epoch + 1, values)
+        if not self.checkpoint or not all(math.isfinite(v) for k, v in values.items() if "loss" in k):
+            return
+        monitor = self.monitor if self.monitor in values else "loss"
+        value = values.get(monitor, float("nan"))
+        best = is_better(monitor, value, self.best)
+        if best:
+            self.best = value
+        self.folder.save_checkpoint(self.model, epoch + 1, best)

@@ -19,6 +19,7 @@ class Started:
     dataset: dict[str, Any]
     family: str
     run: str = ""
+    first_epoch: int = 1  # > 1 when a run continues or resumes an earlier one (epochs keep counting)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Finished:
     device: str
     stopped_early: bool = False  # the user pressed Stop
     run: str = ""
+    run_dir: str = ""  # the run folder written, "" when none
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,17 @@ class Failed:
     run: str = ""
 
 
-Event = Started | BatchEnd | EpochEnd | ProbeResult | Paused | Finished | Failed
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know that does not stop the run (the run folder could not be written, early
+    stopping ended the run, the learning rate was reduced ...)."""
+
+    message: str
+    kind: str = "info"  # 'run_folder', 'early_stopping', 'info'
+    run: str = ""
+
+
+Event = Started | BatchEnd | EpochEnd | ProbeResult | Paused | Finished | Failed | Notice
 
 
 class Reporter(Protocol):

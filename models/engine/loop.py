@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from ..spec.experiment import Experiment, SpecError
 from ..spec.joins import join_error
 from .checks import check_experiment
 from .control import RunControl
-from .events import Failed, Finished, Reporter, Started, TaggingReporter
+from .events import Failed, Finished, Notice, Reporter, Started, TaggingReporter
 from .probe import Probe
 from .recipe import RecipeError, get_recipe
 
@@ -31,6 +32,14 @@ class Run:
     probes: tuple[Probe, ...] = ()
     name: str = ""
     keep: bool = True
+    # Run folders (run_folder.py): a kept run writes one unless record is False; runs_root "" = the per-user
+    # folder; keep_runs < 0 = $LAYERWISE_KEEP_RUNS or the default. resume: a run folder to go on from (its
+    # last.keras, with the optimizer state; epochs count on from its last checkpoint; experiment.training.epochs
+    # more are trained).
+    record: bool = True
+    runs_root: str = ""
+    keep_runs: int = -1
+    resume: str = ""
 
 
 @dataclass
@@ -42,6 +51,8 @@ class RunResult:
     device: str = ""
     seconds: float = 0.0
     run: str = ""
+    run_dir: str = ""  # the run folder, "" when none was written
+    epochs_done: int = 0  # epochs the model has had, earlier runs it continues included
 
 
 @dataclass
@@ -52,6 +63,12 @@ class Outcome:
     experiment: Experiment | None = None
     model: Any = None
     export_model: Any = None
+    # What Continue needs to train the same model further (no rebuild): the prepared recipe, the run folder,
+    # how many epochs the model has had, the dataset's description.
+    prepared: Any = None
+    folder: Any = None
+    epochs_done: int = 0
+    dataset_info: dict[str, Any] = field(default_factory=dict)
 
 
 def readable_error(exc: BaseException) -> str:
@@ -89,9 +106,6 @@ def _failed(reporter: Reporter, run: Run, message: str, kind: str, device: str) 
 def _train(run: Run, reporter: Reporter, control: RunControl, device: str, t_start: float) -> Outcome:
     import keras
 
-    from .callbacks import ControlCallback, NanGuard, ProbeCallback, ReportingCallback
-    from .feed import fit_inputs
-
     experiment = run.experiment
     cfg = experiment.training
     # Release the previous run's graphs and variables before building new ones.
@@ -117,34 +131,150 @@ def _train(run: Run, reporter: Reporter, control: RunControl, device: str, t_sta
         return _failed(reporter, run, str(exc.error), "build", device)
     except RecipeError as exc:
         return _failed(reporter, run, str(exc), "build", device)
+    folder = None
+    initial_epoch = 0
+    if run.resume:
+        from .run_folder import RunFolder
+
+        folder = RunFolder.open(run.resume, notify=lambda text: reporter.report(Notice(text, "run_folder")))
+        initial_epoch = _load_checkpoint(prepared.model, folder)
+        folder.mark_resumed()
+    elif run.keep and run.record:
+        from .run_folder import RunFolder, env_keep
+
+        folder = RunFolder.create(experiment, Path(run.runs_root) if run.runs_root else None,
+                                  run.keep_runs if run.keep_runs >= 0 else env_keep(),
+                                  notify=lambda text: reporter.report(Notice(text, "run_folder")))
+    return fit_prepared(run, prepared, data.describe(), reporter, control, device, t_start, folder, initial_epoch,
+                        cfg.epochs)
+
+
+def _load_checkpoint(model: Any, folder: Any) -> int:
+    """The folder's last.keras into the freshly built model, optimizer state included; the epoch it was saved at."""
+    path = folder.path / "last.keras"
+    epoch = folder.checkpoint_epoch
+    if not path.is_file() or epoch <= 0:
+        raise RecipeError(f"{folder.path}: no checkpoint to resume from (the run ended before its first epoch did)")
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is not None and hasattr(optimizer, "build") and not getattr(optimizer, "built", True):
+        optimizer.build(model.trainable_variables)
+    model.load_weights(str(path))
+    folder.truncate(epoch)
+    return epoch
+
+
+def continue_run(run: Run, previous: Outcome, reporter: Reporter, control: RunControl, device: str) -> Outcome:
+    """Train the previous run's model further by run.experiment.training.epochs epochs: the same model and optimizer
+    state (no clear_session, no rebuild), epochs counting on, the same run folder."""
+    reporter = TaggingReporter(reporter, run.name) if run.name else reporter
+    t_start = time.perf_counter()
+    try:
+        if previous.prepared is None:
+            raise RecipeError("nothing to continue: train first")
+        folder = previous.folder
+        if folder is not None:
+            folder.mark_resumed()
+        return fit_prepared(run, previous.prepared, previous.dataset_info, reporter, control, device, t_start,
+                            folder, previous.epochs_done, run.experiment.training.epochs, previous.experiment)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a readable event
+        message = readable_error(exc)
+        reporter.report(Failed(message, "error"))
+        return Outcome(RunResult("failed", message=message, device=device, seconds=time.perf_counter() - t_start,
+                                 run=run.name), previous.experiment, previous.model, previous.export_model,
+                       previous.prepared, previous.folder, previous.epochs_done, previous.dataset_info)
+
+
+def _monitor(name: str, has_validation: bool) -> str:
+    return name[4:] if name.startswith("val_") and not has_validation else name
+
+
+def _training_callbacks(cfg: Any, model: Any, has_validation: bool, reporter: Reporter, total_epochs: int
+                        ) -> tuple[list[Any], list[Any]]:
+    """Keras callbacks from the training settings: (before reporting: schedule, reduce-LR; after: early stopping)."""
+    import keras
+
+    from .callbacks import EarlyStoppingNotice, LearningRateLog, learning_rate_of, schedule_function
+
+    before: list[Any] = []
+    after: list[Any] = []
+    has_lr = learning_rate_of(model) is not None
+    schedule = schedule_function(cfg.lr_schedule, cfg.learning_rate, cfg.lr_decay, cfg.lr_step_epochs, total_epochs)
+    if (schedule is not None or cfg.reduce_lr_patience) and not has_lr:
+        reporter.report(Notice("This network's optimizers do not take a learning-rate schedule; the learning rate "
+                               "stays as set.", "info"))
+    elif schedule is not None:
+        before.append(keras.callbacks.LearningRateScheduler(schedule))
+    if cfg.reduce_lr_patience and has_lr:
+        before.append(keras.callbacks.ReduceLROnPlateau(monitor=_monitor("val_loss", has_validation),
+                                                        factor=cfg.reduce_lr_factor,
+                                                        patience=cfg.reduce_lr_patience, verbose=0))
+    before.append(LearningRateLog())
+    if cfg.early_stopping:
+        after.append(EarlyStoppingNotice(reporter, monitor=_monitor(cfg.early_stopping_monitor, has_validation),
+                                         patience=cfg.early_stopping,
+                                         restore_best_weights=cfg.restore_best_weights))
+    return before, after
+
+
+def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter: Reporter, control: RunControl,
+                 device: str, t_start: float, folder: Any, initial_epoch: int, epochs: int,
+                 experiment: Experiment | None = None) -> Outcome:
+    """model.fit for `epochs` epochs after `initial_epoch` with every callback; shared by Start, resume and
+    Continue, so each reports true epoch numbers and writes the same run folder."""
+    from .callbacks import ControlCallback, NanGuard, ProbeCallback, ReportingCallback, RunFolderCallback
+    from .feed import fit_inputs
+
+    experiment = experiment or run.experiment
+    cfg = run.experiment.training
     model = prepared.model
     samples = prepared.samples_per_epoch or (len(prepared.x) if hasattr(prepared.x, "__len__") else 0)
     steps = prepared.fit_kwargs.get("steps_per_epoch") or max(1, -(-samples // cfg.batch_size))
-    reporter.report(Started(device, cfg.epochs, steps, int(model.count_params()), data.describe(),
-                            experiment.family))
+    total = initial_epoch + epochs
+    reporter.report(Started(device, total, steps, int(model.count_params()), dataset_info, experiment.family,
+                            first_epoch=initial_epoch + 1))
+    if folder is not None:
+        folder.begin(device, total)
     reporting = ReportingCallback(reporter, control, samples, steps)
+    reporting.step = initial_epoch * steps
     guard = NanGuard(reporter, watch=prepared.watch)
-    callbacks: list[Any] = [reporting, guard, ControlCallback(control, reporter)]
+    before, after = _training_callbacks(cfg, model, prepared.validation_data is not None, reporter, total)
+    callbacks: list[Any] = before + [reporting, guard, ControlCallback(control, reporter)] + after
+    if folder is not None:
+        callbacks.append(RunFolderCallback(folder, _monitor("val_loss", prepared.validation_data is not None)))
     probes = list(prepared.probes) + list(run.probes)
     if probes:
         callbacks.append(ProbeCallback(probes, reporter))
-    fit_kwargs: dict[str, Any] = {"batch_size": cfg.batch_size, "epochs": cfg.epochs, "shuffle": True, "verbose": 0}
+    fit_kwargs: dict[str, Any] = {"batch_size": cfg.batch_size, "epochs": total, "shuffle": True, "verbose": 0,
+                                  "initial_epoch": initial_epoch}
     fit_kwargs.update(prepared.fit_kwargs)
     if prepared.validation_data is not None:
         fit_kwargs["validation_data"] = prepared.validation_data
     if control.stopped:
-        fit_kwargs["epochs"] = 0
-    x, y, fit_kwargs = fit_inputs(prepared.x, prepared.y, fit_kwargs, cfg.seed)
-    model.fit(x, y, callbacks=callbacks, **fit_kwargs)
+        fit_kwargs["epochs"] = initial_epoch
+    x, y, fit_kwargs = fit_inputs(prepared.x, prepared.y, fit_kwargs, cfg.seed + initial_epoch)
+    try:
+        model.fit(x, y, callbacks=callbacks, **fit_kwargs)
+    except BaseException as exc:
+        if folder is not None:
+            folder.finish("failed", {}, time.perf_counter() - t_start, readable_error(exc))
+        raise
+    done = initial_epoch + len(next(iter(reporting.history.values()), []))
     export = prepared.export_model if prepared.export_model is not None else model
     seconds = time.perf_counter() - t_start
+    keep = dict(prepared=prepared, folder=folder, epochs_done=done, dataset_info=dataset_info)
     if guard.tripped:
+        if folder is not None:
+            folder.finish("failed", {}, seconds, "non-finite loss")
         return Outcome(RunResult("failed", reporting.history, message="non-finite loss", device=device,
-                                 seconds=seconds, run=run.name), experiment, model, export)
+                                 seconds=seconds, run=run.name), experiment, model, export, **keep)
     test: dict[str, float] = {}
     if prepared.evaluate is not None and not control.stopped:
         test = prepared.evaluate()
     status = "stopped" if control.stopped else "finished"
-    reporter.report(Finished(reporting.history, test, seconds, device, control.stopped))
-    return Outcome(RunResult(status, reporting.history, test, device=device, seconds=seconds, run=run.name),
-                   experiment, model, export)
+    if folder is not None:
+        folder.finish(status, test, seconds)
+    reporter.report(Finished(reporting.history, test, seconds, device, control.stopped,
+                             run_dir=str(folder.path) if folder is not None and folder.active else ""))
+    return Outcome(RunResult(status, reporting.history, test, device=device, seconds=seconds, run=run.name,
+                             run_dir=str(folder.path) if folder is not None and folder.active else "",
+                             epochs_done=done), experiment, model, export, **keep)

@@ -7,6 +7,7 @@ futures holding plain values; progress arrives through a reporter. Training itse
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import threading
 from typing import Any, Callable, Iterable, Sequence
 
@@ -14,7 +15,7 @@ from ..files import save_keras
 from ..spec.experiment import Experiment
 from .control import RunControl
 from .events import Reporter
-from .loop import Run, RunResult, train_run
+from .loop import Outcome, Run, RunResult, continue_run, train_run
 from .recipe import script_writer
 
 
@@ -45,6 +46,7 @@ class TrainingSession:
         self._export_model: Any = None
         self._experiment: Experiment | None = None
         self._device = ""
+        self._last: Outcome | None = None  # the kept run, for Continue
         self.closed = False
 
     # --- running arbitrary work on the TF thread --------------------------------------------------------
@@ -96,8 +98,51 @@ class TrainingSession:
                 raise RuntimeError("a run is already in progress")
             self._busy = True
             self._control = RunControl()
-        frozen = [Run(r.experiment.copy(), tuple(r.probes), r.name, r.keep) for r in runs]
+        frozen = [dataclasses.replace(r, experiment=r.experiment.copy(), probes=tuple(r.probes)) for r in runs]
         return self.submit(self._run_all, frozen, reporter, self._control)
+
+    def continue_training(self, experiment: Experiment, reporter: Reporter, probes: Iterable[Any] = ()) -> cf.Future:
+        """Train the last kept model further by experiment.training.epochs epochs: same model, same optimizer
+        state, epochs counting on, the same run folder. The caller checks the network is unchanged
+        (`can_continue`); the future holds the RunResult."""
+        with self._lock:
+            if self._busy:
+                raise RuntimeError("a run is already in progress")
+            self._busy = True
+            self._control = RunControl()
+        run = Run(experiment.copy(), tuple(probes))
+        return self.submit(self._continue, run, reporter, self._control)
+
+    def can_continue(self, experiment: Experiment) -> str:
+        """'' when Continue can train `experiment` further, else why not (for a tooltip)."""
+        last = self._last
+        if last is None or last.prepared is None or last.experiment is None:
+            return "Train first: Continue goes on from the last run's model."
+        before, now = last.experiment, experiment
+        if {r: n.to_dict() for r, n in before.networks.items()} != {r: n.to_dict() for r, n in now.networks.items()}:
+            return "The network changed since the last run: Start trains the new one from scratch."
+        if (before.family, before.dataset, before.dataset_options, before.options) != (
+                now.family, now.dataset, now.dataset_options, now.options):
+            return "The dataset or the family's options changed since the last run: Start trains from scratch."
+        if (before.training.optimizer, before.training.loss, before.training.metrics, before.training.batch_size) != (
+                now.training.optimizer, now.training.loss, now.training.metrics, now.training.batch_size):
+            return "The optimizer, loss, metrics or batch size changed since the last run: Start trains from scratch."
+        return ""
+
+    @property
+    def epochs_done(self) -> int:
+        return self._last.epochs_done if self._last is not None else 0
+
+    def _continue(self, run: Run, reporter: Reporter, control: RunControl) -> RunResult:
+        try:
+            if self._last is None:
+                raise RuntimeError("nothing has been trained yet")
+            outcome = continue_run(run, self._last, reporter, control, self._describe_device())
+            self._last = outcome
+            return outcome.result
+        finally:
+            with self._lock:
+                self._busy = False
 
     def pause(self) -> None:
         if self._control:
@@ -134,11 +179,15 @@ class TrainingSession:
             for run in runs:
                 if run.keep:  # the previous run's model is released before the next builds
                     self._model = self._export_model = None
+                    self._last = None
+                elif self._last is not None:  # a throwaway run's clear_session ends the kept model's graph
+                    self._last = None
                 outcome = train_run(run, reporter, control, device)
                 result = outcome.result
                 if run.keep and outcome.model is not None:
                     self._model, self._export_model = outcome.model, outcome.export_model
                     self._experiment = outcome.experiment
+                    self._last = outcome if outcome.prepared is not None else None
                 if control.stopped:
                     break
             return result

@@ -82,6 +82,17 @@ class TrainingConfig:
     loss: str = "auto"
     metrics: list[str] = field(default_factory=lambda: ["accuracy"])
     seed: int = 0
+    # Callbacks a Keras user expects (issue 17). early_stopping: patience in epochs, 0 = off.
+    early_stopping: int = 0
+    early_stopping_monitor: str = "val_loss"
+    restore_best_weights: bool = True
+    # reduce-LR-on-plateau: patience in epochs (0 = off); the rate is multiplied by reduce_lr_factor.
+    reduce_lr_patience: int = 0
+    reduce_lr_factor: float = 0.5
+    # constant, step (times lr_decay every lr_step_epochs), exponential (the same, smoothly), cosine (to 0).
+    lr_schedule: str = "constant"
+    lr_decay: float = 0.5
+    lr_step_epochs: int = 3
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(self)}
@@ -286,5 +297,43 @@ def _training_from_dict(data: Any, where: str) -> TrainingConfig:
     if "metrics" in obj:
         metrics = _expect(obj["metrics"], list, f"{where}.metrics", "a list of strings")
         cfg.metrics = [_expect(m, str, f"{where}.metrics[{i}]", "a string") for i, m in enumerate(metrics)]
+    _callbacks_from_dict(obj, cfg, where)
     check_training(cfg, where)
     return cfg
+
+
+LR_SCHEDULES = ("constant", "step", "exponential", "cosine")
+
+
+def _callbacks_from_dict(obj: dict[str, Any], cfg: TrainingConfig, where: str) -> None:
+    """The training callbacks' settings (early stopping, reduce-LR-on-plateau, LR schedule)."""
+    for name in ("early_stopping", "reduce_lr_patience"):
+        if name in obj:
+            value = _expect(obj[name], int, f"{where}.{name}", "an integer >= 0 (0 = off)")
+            if value < 0:
+                raise SpecError(f"{where}.{name}", f"must be 0 (off) or more, got {value}")
+            setattr(cfg, name, value)
+    if "lr_step_epochs" in obj:
+        value = _expect(obj["lr_step_epochs"], int, f"{where}.lr_step_epochs", "a positive integer")
+        if value <= 0:
+            raise SpecError(f"{where}.lr_step_epochs", f"must be positive, got {value}")
+        cfg.lr_step_epochs = value
+    for name in ("reduce_lr_factor", "lr_decay"):
+        if name in obj:
+            value = _expect(obj[name], float, f"{where}.{name}", "a number between 0 and 1")
+            if not 0 < value < 1:
+                raise SpecError(f"{where}.{name}", f"must be between 0 and 1 (exclusive), got {value}")
+            setattr(cfg, name, value)
+    if "early_stopping_monitor" in obj:
+        monitor = _expect(obj["early_stopping_monitor"], str, f"{where}.early_stopping_monitor", "a metric name")
+        if not monitor.strip() or len(monitor) > 64:
+            raise SpecError(f"{where}.early_stopping_monitor", "must name a metric, e.g. val_loss")
+        cfg.early_stopping_monitor = monitor.strip()
+    if "restore_best_weights" in obj:
+        cfg.restore_best_weights = _expect(obj["restore_best_weights"], bool, f"{where}.restore_best_weights",
+                                           "true or false")
+    if "lr_schedule" in obj:
+        schedule = _expect(obj["lr_schedule"], str, f"{where}.lr_schedule", "a schedule name")
+        if schedule not in LR_SCHEDULES:
+            raise SpecError(f"{where}.lr_schedule", f"unknown schedule {schedule!r} (known: {', '.join(LR_SCHEDULES)})")
+        cfg.lr_schedule = schedule
