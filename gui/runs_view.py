@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.engine.run_folder import RunInfo, delete_run, differences, list_runs, project_slug, runs_root
 from models.files import atomic_write_text
@@ -42,6 +42,8 @@ class RunsView(QWidget):
         self.place = QLabel()
         self.place.setObjectName("muted")
         self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long folder path must not widen the window past a laptop screen: it is cut here, whole in the tooltip
+        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.open_button = QPushButton(self.tr("Open in editor"))
         self.open_button.setToolTip(self.tr("Load the selected run's experiment into the editor (undoable)"))
@@ -85,6 +87,7 @@ class RunsView(QWidget):
         self.runs = list(reversed(list_runs(self.project_dir())))  # newest first
         self._fill(ticked)
         self.place.setText(self.tr("Run folders of this project: {path}").format(path=self.project_dir()))
+        self.place.setToolTip(str(self.project_dir()))
         self._apply_overlays()
 
     def _fill(self, ticked: set[str] | None = None) -> None:

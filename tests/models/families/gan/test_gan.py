@@ -184,7 +184,7 @@ def test_cgan_export_reload_generate_roundtrip_and_cli(tmp_path: Path) -> None:
 
     result, epochs, path = run_session(tiny_experiment("cgan"), tmp_path)
     assert result.status == "finished"
-    assert set(epochs[0].metrics) == {"d_loss", "g_loss", "d_real", "d_fake"}
+    assert set(epochs[0].metrics) == {"d_loss", "g_loss", "d_real", "d_fake", "learning_rate"}  # lr: plotted
     assert all(np.isfinite(v) for v in epochs[0].metrics.values())
     model = keras.saving.load_model(path, safe_mode=True)  # no custom objects of ours needed
     info = generator_info(model)
