@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
         if self.controller.running or not self.training.start.isEnabled():
             return
         exp = self.document.experiment.copy()
-        self._begin_runs([Run(exp, tuple(self.host.probes_for_run(exp)))])
+        self._begin_runs([Run(exp, tuple(self.host.probes_for_run(exp)), keep_runs=self.runs_view.keep_runs())])
 
     def continue_training(self) -> None:
         """Continue: the last run's model trains 'Epochs' more epochs (no rebuild, optimizer state kept); the

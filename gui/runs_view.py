@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from models.engine.run_folder import RunInfo, delete_run, differences, list_runs, project_slug, runs_root
+from models.engine.run_folder import DEFAULT_KEEP, RunInfo, delete_run, differences, list_runs, project_slug, runs_root
 from models.files import atomic_write_text
 
 from . import theme
@@ -50,15 +50,29 @@ class RunsView(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Remove the selected run's folder from disk"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.keep = QSpinBox()
+        self.keep.setRange(0, 10_000)
+        self.keep.setSpecialValueText(self.tr("all"))
+        self.keep.setSuffix(self.tr(" runs"))
+        self.keep.setToolTip(self.tr("How many runs of each project to keep on disk: when a new run starts, the "
+                                     "oldest beyond this number are removed (0 keeps all)"))
+        self.keep.setValue(_int_setting(window.settings.value("runs/keep", DEFAULT_KEEP), DEFAULT_KEEP))
+        self.keep.valueChanged.connect(lambda n: window.settings.setValue("runs/keep", n))
         buttons = QHBoxLayout()
         for b in (self.refresh_button, self.open_button, self.delete_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        keep_label = QLabel(self.tr("Keep newest:"))
+        keep_label.setBuddy(self.keep)
+        place_row = QHBoxLayout()  # under the table, so the button row stays narrow enough for a laptop
+        place_row.addWidget(keep_label)
+        place_row.addWidget(self.keep)
+        place_row.addWidget(self.place, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        layout.addWidget(self.place)
+        layout.addLayout(place_row)
         self.refresh_button.clicked.connect(self.refresh)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -69,6 +83,10 @@ class RunsView(QWidget):
         self._project = ""
         window.document.changed.connect(self._on_document)
         self.refresh()
+
+    def keep_runs(self) -> int:
+        """The number of runs per project to keep (0: all), as the engine's Run.keep_runs takes it."""
+        return self.keep.value()
 
     def project_dir(self) -> Path:
         return runs_root() / project_slug(self.window.document.experiment)
@@ -212,3 +230,11 @@ class RunsView(QWidget):
             atomic_write_text(path, out.getvalue())
         except OSError as exc:
             self.window.show_message(self.tr("Could not write {path}: {error}").format(path=path, error=exc))
+
+
+def _int_setting(value: object, default: int) -> int:
+    """QSettings gives back strings from INI files and whatever a hand-edited file holds: never trust it."""
+    try:
+        return max(0, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default

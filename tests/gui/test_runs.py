@@ -90,3 +90,11 @@ def test_runs_view_lists_overlays_opens_deletes_and_exports(window, qtbot, tmp_p
     gone = view.selected().path
     view.delete_selected(confirm=False)
     assert not gone.exists() and len(view.runs) == 1
+
+
+def test_the_keep_setting_bounds_the_runs_kept_and_is_remembered(window, qtbot):
+    window.runs_view.keep.setValue(2)
+    for _ in range(3):
+        _train(window, qtbot, epochs=1)
+    assert len(window.runs_view.runs) == 2  # the oldest beyond two was removed when the third started
+    assert int(window.settings.value("runs/keep")) == 2
