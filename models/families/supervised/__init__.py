@@ -6,13 +6,15 @@ after-training evaluation (confusion matrix, most confidently wrong) and the sta
 """
 from models.data import digit_features, gates, mnist, toy2d  # noqa: F401  (importing a dataset module registers it)
 from models.engine.recipe import register_recipe, register_script_writer
+from models.spec.joins import register_join_check
 from models.spec.presets import register
 
-from . import presets, recipe, script
+from . import joins, presets, recipe, script
 
 FAMILY = "supervised"
 
 for _preset in presets.PRESETS:
     register(_preset)
+register_join_check(FAMILY, joins.join_error)
 register_recipe(FAMILY, recipe.prepare_supervised)
 register_script_writer(FAMILY, script.write_script)

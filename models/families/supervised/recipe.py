@@ -10,6 +10,8 @@ from models.spec.build import BuildFailed, build_network
 from models.spec.catalog import last_activation
 from models.spec.experiment import LOSSES, Experiment
 
+from .joins import join_error
+
 
 def resolve_loss(loss: str, task: str, output_shape: tuple[int | None, ...], last_activation: str | None) -> Any:
     """'auto' picks the loss that matches the task and the output layer."""
@@ -49,11 +51,11 @@ def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
     model, report = build_network(spec)
     if report.error is not None:
         raise BuildFailed(report.error)
+    mismatch = join_error(experiment, {"main": report})
+    if mismatch is not None:
+        raise BuildFailed(mismatch)
     out_shape = report.output_shape or ()
     units = out_shape[-1] if out_shape else None
-    if data.info.task in ("classification", "tagging") and units is not None and units < data.info.num_classes:
-        raise RecipeError(f"the last layer has {units} outputs but '{data.info.name}' has "
-                          f"{data.info.num_classes} classes: set the last Dense to {data.info.num_classes} units")
     cfg = experiment.training
     activation = last_activation(spec)
     loss = resolve_loss(cfg.loss, data.info.task, out_shape, activation)
