@@ -263,7 +263,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     reporter = _CliReporter(args.json)
     out = sys.stderr if args.json else sys.stdout
     written: list[str] = []
-    pending: list[str] = [flag for flag in (args.export, args.export_script, args.export_embeddings) if flag]
+    pending: list[str] = [*(args.export or []), *(f for f in (args.export_script, args.export_embeddings) if f)]
     run = Run(exp, record=not args.no_run_folder, runs_root=args.run_dir or "",
               keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "")
     job: Any = None
@@ -275,8 +275,10 @@ def cmd_train(args: argparse.Namespace) -> int:
             kind = reporter.failed.kind if reporter.failed else "error"
             return EXIT_USAGE if kind in ("build", "data") else EXIT_FAILED
         from models.families.word2vec.projector import export_embeddings_job
-        for flag, export in ((args.export, session.export_keras), (args.export_script, session.export_script),
-                             (args.export_embeddings, lambda path: export_embeddings_job(session, path))):
+        exports = [*((target, session.export) for target in args.export or []),
+                   (args.export_script, session.export_script),
+                   (args.export_embeddings, lambda path: export_embeddings_job(session, path))]
+        for flag, export in exports:
             if flag:
                 job = export(flag)
                 try:
@@ -285,8 +287,8 @@ def cmd_train(args: argparse.Namespace) -> int:
                     print(f"layerwise: could not export {flag}: {exc}", file=sys.stderr)
                     return EXIT_FAILED
                 pending.remove(flag)
-                written.append(str(done))
-                print(f"wrote {done}", file=out)
+                written.append(str(getattr(done, "path", done)))
+                print(done.text() if hasattr(done, "text") else f"wrote {done}", file=out)
         return EXIT_OK
     except KeyboardInterrupt:
         return _interrupted(session, job, reporter, written, pending, out)
@@ -330,10 +332,10 @@ def _writable_target(path: Path) -> str:
 
 def _check_export_paths(args: argparse.Namespace, exp: Any) -> str:
     """A message for the first export flag whose file could not be written (checked before training)."""
-    if args.export:
-        if not args.export.endswith(".keras"):
-            return "--export must name a .keras file"
-        problem = _writable_target(Path(args.export))
+    from models.deploy import check_target
+
+    for target in args.export or []:
+        problem = check_target(target)
         if problem:
             return f"--export: {problem}"
     if args.export_script:
@@ -374,6 +376,8 @@ def _interrupted(session: Any, job: Any, reporter: _CliReporter, written: list[s
             continue  # a second Ctrl+C: the write still ends in a moment, and nothing half-written stays
         except Exception:  # noqa: BLE001 - the run or the write failed on its way out: nothing more was written
             break
+    if hasattr(finished, "path"):  # an export (ExportResult) rather than a script or folder path
+        finished = finished.path
     if isinstance(finished, str) and pending:  # the export under way completed
         written.append(finished)
         pending.pop(0)
@@ -549,7 +553,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int)
     p.add_argument("--lr", type=float, help="learning rate")
     p.add_argument("--seed", type=int)
-    p.add_argument("--export", metavar="PATH.keras", help="save the trained model")
+    p.add_argument("--export", metavar="PATH", action="append",
+                   help="save the trained model; the format follows the name: .keras, .onnx, .tflite (LiteRT), or a "
+                        "folder for a SavedModel. Each export is run in its own runtime and compared with Keras. "
+                        "Give it more than once for several formats")
     p.add_argument("--export-script", metavar="PATH.py", help="write a standalone Keras training script")
     p.add_argument("--corpus", metavar="FILE", help="word2vec (cbow, skipgram): train on this UTF-8 text file")
     p.add_argument("--text", metavar="FILE", help="next-character task: learn from this UTF-8 text file "

@@ -269,6 +269,11 @@ class TrainingController(QObject):
         future = self.session.export_keras(path)
         self.track(future, on_done, on_error)
 
+    def export_model(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+                     ) -> None:
+        """.keras, .onnx, .tflite or a SavedModel folder; on_done gets the ExportResult (with the check)."""
+        self.track(self.session.export(path), on_done, on_error)
+
     def export_script(self, path: str, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
                       ) -> None:
         self.track(self.session.export_script(path), on_done, on_error)

@@ -206,8 +206,23 @@ class MainWindow(QMainWindow):
         self.export_script_action = self._action("&Python script (.py)…", self.export_script_dialog,
                                                  tip="A standalone Keras script that rebuilds and trains this "
                                                      "network")
+        # Deployment formats: each export is run in its own runtime and compared with Keras (models/deploy.py).
+        self.export_onnx_action = self._action("&ONNX (.onnx)…", lambda: self.export_deploy_dialog("ONNX"),
+                                               tip="For onnxruntime and the many tools that read ONNX; the export "
+                                                   "is checked on 32 samples in onnxruntime")
+        self.export_litert_action = self._action("&LiteRT / TensorFlow Lite (.tflite)…",
+                                                 lambda: self.export_deploy_dialog("LiteRT"),
+                                                 tip="For phones and small devices; checked on 32 samples in the "
+                                                     "LiteRT interpreter")
+        self.export_saved_action = self._action("&SavedModel (folder)…",
+                                                lambda: self.export_deploy_dialog("SavedModel"),
+                                                tip="For TensorFlow Serving and TF.js converters; checked on 32 "
+                                                    "samples with tf.saved_model.load")
         export.addAction(self.export_keras_action)
         export.addAction(self.export_script_action)
+        export.addSeparator()
+        for action in (self.export_onnx_action, self.export_litert_action, self.export_saved_action):
+            export.addAction(action)
 
         view = bar.addMenu("&View")
         for dock in self.docks.values():
@@ -383,7 +398,9 @@ class MainWindow(QMainWindow):
         running = self.controller.running
         self.pause_action.setEnabled(running)
         self.stop_action.setEnabled(running)
-        self.export_keras_action.setEnabled(self.trained and not running)
+        for action in (self.export_keras_action, self.export_onnx_action, self.export_litert_action,
+                       self.export_saved_action):
+            action.setEnabled(self.trained and not running)
         self.export_script_action.setEnabled(self.trained and not running and
                                              self.document.experiment.family == "supervised")
 
@@ -717,6 +734,22 @@ class MainWindow(QMainWindow):
                                               "Python script (*.py)")
         if path:
             self.export_script(path if path.endswith(".py") else path + ".py")
+
+    _DEPLOY_FILES = {"ONNX": (".onnx", "ONNX model (*.onnx)"), "LiteRT": (".tflite", "LiteRT model (*.tflite)"),
+                     "SavedModel": ("", "SavedModel folder (*)")}
+
+    def export_deploy_dialog(self, fmt: str) -> None:
+        suffix, pattern = self._DEPLOY_FILES[fmt]
+        default = str(Path.home() / ("model" + (suffix or "_savedmodel")))
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt}", default, pattern)
+        if path:
+            self.export_model(path if not suffix or path.endswith(suffix) else path + suffix)
+
+    def export_model(self, path: str) -> None:
+        """Any format by its path; the status bar says how far the exported model is from Keras."""
+        self.controller.export_model(path, lambda result: self.statusBar().showMessage(
+            result.text()[0].upper() + result.text()[1:], 10000),
+            lambda exc: self.show_message(f"Export failed: {exc}", "error"))
 
     def export_keras(self, path: str) -> None:
         self.controller.export_keras(path, lambda p: self.statusBar().showMessage(f"Exported {p}", 6000),

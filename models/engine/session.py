@@ -11,6 +11,7 @@ import dataclasses
 import threading
 from typing import Any, Callable, Iterable, Sequence
 
+from ..deploy import ExportResult, export_model
 from ..files import save_keras
 from ..spec.experiment import Experiment
 from .control import RunControl
@@ -198,6 +199,24 @@ class TrainingSession:
     # --- export -----------------------------------------------------------------------------------------
     def export_keras(self, path: str) -> cf.Future:
         return self.with_model(lambda model: save_keras(model, path))
+
+    def export(self, path: str) -> cf.Future:
+        """The exportable model in the format the path names (.keras, .onnx, .tflite, a folder for SavedModel),
+        checked on the run's validation samples; the future's result is an ExportResult."""
+        def call() -> ExportResult:
+            model = self._export_model
+            if model is None:
+                raise RuntimeError("nothing has been trained yet")
+            return export_model(model, path, self._check_samples())
+        return self.submit(call)
+
+    def _check_samples(self) -> Any:
+        prepared = self._last.prepared if self._last is not None else None
+        if prepared is None:
+            return None
+        val = prepared.validation_data
+        x = val[0] if isinstance(val, tuple) and val else prepared.x
+        return x if hasattr(x, "shape") else None
 
     def export_script(self, path: str) -> cf.Future:
         def call() -> str:
