@@ -20,10 +20,12 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from models.data.base import RESOURCES
+
 APP_ID = "layerwise"  # the .desktop file's name, the themed icon's name and the Wayland app id
-ROOT = Path(__file__).resolve().parents[1]
-ICON_SVG = ROOT / "resources" / "layerwise.svg"
-DESKTOP_TEMPLATE = ROOT / "resources" / "layerwise.desktop"
+ROOT = Path(__file__).resolve().parents[1]  # main.py sits here in a checkout and, as a module, in site-packages
+ICON_SVG = RESOURCES / "layerwise.svg"
+DESKTOP_TEMPLATE = RESOURCES / "layerwise.desktop"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

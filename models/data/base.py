@@ -10,7 +10,39 @@ from typing import Any, Callable
 
 import numpy as np
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+def installed_resource_dirs() -> list[Path]:
+    """Where `pip install .` puts resources/ (pyproject's data-files: <prefix>/share/layerwise/resources), for
+    a venv, a --user install and the system prefix."""
+    import site
+    import sys
+    import sysconfig
+
+    prefixes = [sys.prefix, sysconfig.get_path("data"), site.getuserbase(), sys.base_prefix]
+    out: list[Path] = []
+    for prefix in prefixes:
+        d = Path(prefix) / "share" / "layerwise" / "resources"
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def find_resources(top: Path | None = None, installed: list[Path] | None = None) -> Path:
+    """resources/ beside the source tree (a checkout, an editable install), else an installed copy.
+
+    A wheel cannot keep resources/ at the top of site-packages without claiming a generic top-level name, so
+    it installs them as data files under the prefix; this finds them there. With neither, the checkout's path
+    is returned and the loaders say which file is missing.
+    """
+    here = (top or Path(__file__).resolve().parents[2]) / "resources"
+    if (here / "mnist_5k.npz").is_file():
+        return here
+    for d in installed_resource_dirs() if installed is None else installed:
+        if (d / "mnist_5k.npz").is_file():
+            return d
+    return here
+
+
+RESOURCES = find_resources()
 PREVIEW_SAMPLES = 12  # readable examples in DatasetInfo.extras["samples"] (the GUI's dataset preview)
 
 
