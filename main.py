@@ -229,6 +229,12 @@ def cmd_train(args: argparse.Namespace) -> int:
             exp = _load_experiment(args.target, args.dataset or ("chars" if args.text else None))
         except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
             return _usage_error(str(exc))
+    if args.data:
+        problem = _use_own_data(args, exp)
+        if problem:
+            return _usage_error(problem)
+    elif args.label:
+        return _usage_error("--label names the class column of a table given with --data FILE.csv")
     if args.text:  # checked here so a bad file fails before TensorFlow loads
         from models.data.textfile import read_user_text
         try:
@@ -294,6 +300,38 @@ def cmd_train(args: argparse.Namespace) -> int:
         return _interrupted(session, job, reporter, written, pending, out)
     finally:
         session.shutdown(timeout=5)
+
+
+def _use_own_data(args: argparse.Namespace, exp: Any) -> str:
+    """--data: point the experiment at the user's folder or table and say what was fitted; a message if bad."""
+    from models.data import DatasetError, load_dataset
+    from models.data.user_data import base_dataset, fit_to_data, user_dataset
+    from models.spec.presets import PRESETS
+
+    if args.dataset:
+        return "--data and --dataset both name the data: give one"
+    try:
+        dataset, options = user_dataset(args.data, args.label)
+        preset = PRESETS.get(args.target or "")
+        if preset is not None:  # a preset is redrawn for the built-in data whose layout fits (images, vectors)
+            base = base_dataset(dataset, options)
+            if base not in preset.datasets:
+                kind = "images" if dataset == "images" else "tables"
+                fits = [p.name for p in PRESETS.values() if base in p.datasets]
+                return f"--data: {preset.name} does not train on {kind}; presets that do: {', '.join(fits)}"
+            exp.__dict__.update(preset.make(base).__dict__)
+        changes = fit_to_data(exp, dataset, options)
+        data = load_dataset(dataset, exp.dataset_options, seed=exp.training.seed)  # the report, before training
+    except DatasetError as exc:
+        return f"--data: {exc}"
+    out = sys.stderr if args.json else sys.stdout
+    print(data.info.extras.get("report", data.info.notes), file=out)
+    for change in changes:
+        print(f"  {change}", file=out)
+    sizes = data.sizes
+    print(f"  split (stratified, seed {exp.training.seed}): " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()),
+          file=out, flush=True)
+    return ""
 
 
 def _apply_training_flags(cfg: Any, args: argparse.Namespace) -> str:
@@ -558,6 +596,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "folder for a SavedModel. Each export is run in its own runtime and compared with Keras. "
                         "Give it more than once for several formats")
     p.add_argument("--export-script", metavar="PATH.py", help="write a standalone Keras training script")
+    p.add_argument("--data", metavar="FOLDER_OR_CSV",
+                   help="train on your own data: a folder with one sub-folder of images per class (resized to the "
+                        "network's input), or a CSV table with --label")
+    p.add_argument("--label", metavar="COLUMN", help="with --data FILE.csv: the column that holds the class")
     p.add_argument("--corpus", metavar="FILE", help="word2vec (cbow, skipgram): train on this UTF-8 text file")
     p.add_argument("--text", metavar="FILE", help="next-character task: learn from this UTF-8 text file "
                    "(sets the chars dataset's path; implies --dataset chars)")

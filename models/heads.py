@@ -2,6 +2,8 @@
 layers when examples are images, and the image shape that generative presets draw."""
 from __future__ import annotations
 
+from typing import Any
+
 from .data import dataset_shape
 from .spec.build import BuildError, format_shape
 from .spec.experiment import LayerSpec
@@ -29,11 +31,12 @@ def image_shape(dataset: str, presets: str = "generative presets") -> tuple[int,
     return tuple(shape.input_shape)
 
 
-def input_mismatch(dataset: str, want: tuple[int, ...], role: str, reader: str) -> BuildError | None:
+def input_mismatch(dataset: str, want: tuple[int, ...], role: str, reader: str,
+                   options: dict[str, Any] | None = None) -> BuildError | None:
     """A located error when the dataset's examples are not the shape that network `role` (named `reader` in the
     message) reads; None when they fit, or when the dataset is unknown (its loader says so in its own words)."""
     try:
-        shape = dataset_shape(dataset)
+        shape = dataset_shape(dataset, options)
     except Exception:  # noqa: BLE001 - an unknown dataset is reported by the loader with its own message
         return None
     if tuple(shape.input_shape) == tuple(want):

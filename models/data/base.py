@@ -122,27 +122,33 @@ class _Entry:
     description: str
     prefix: bool
     shape: Shape | Callable[[str | None], Shape] | None
+    options_shape: Callable[[dict[str, Any]], Shape] | None = None
 
 
 _REGISTRY: dict[str, _Entry] = {}
 
 
 def register(name: str, description: str, *, prefix: bool = False,
-             shape: Shape | Callable[[str | None], Shape] | None = None
+             shape: Shape | Callable[[str | None], Shape] | None = None,
+             options_shape: Callable[[dict[str, Any]], Shape] | None = None,
              ) -> Callable[[Callable[..., Dataset]], Callable[..., Dataset]]:
     """Register a loader. With prefix=True, `name-ARG` passes ARG to the loader as `arg` (e.g. memory-50).
 
-    `shape` (or a function of ARG giving it) describes inputs and labels without loading anything.
+    `shape` (or a function of ARG giving it) describes inputs and labels without loading anything. A user's data
+    (a folder of images, a table) has a shape only its options know: `options_shape` gives it from them, cheaply
+    (listing class folders, reading a header), raising DatasetError when they do not describe usable data.
     """
     def deco(fn: Callable[..., Dataset]) -> Callable[..., Dataset]:
-        _REGISTRY[name] = _Entry(name, fn, description, prefix, shape)
+        _REGISTRY[name] = _Entry(name, fn, description, prefix, shape, options_shape)
         return fn
     return deco
 
 
-def dataset_shape(name: str) -> Shape:
+def dataset_shape(name: str, options: dict[str, Any] | None = None) -> Shape:
     """Input shape, task and class count of a dataset, without loading it (loads only when undeclared)."""
     entry, arg = _lookup(name)
+    if entry.options_shape is not None:
+        return entry.options_shape(dict(options or {}))
     if isinstance(entry.shape, Shape):
         return entry.shape
     if callable(entry.shape):

@@ -79,7 +79,8 @@ def join_error(experiment: Experiment, reports: dict[str, ShapeReport] | None = 
     if experiment.family != "wgan" and act not in (None, "linear", "sigmoid"):
         return BuildError(last_d, d_type, f"the discriminator's last activation must be linear (a logit) or "
                           f"sigmoid (a probability), not {act}", "discriminator")
-    mismatch = input_mismatch(experiment.dataset, want, "discriminator", "discriminator")
+    mismatch = input_mismatch(experiment.dataset, want, "discriminator", "discriminator",
+                              experiment.dataset_options)
     if mismatch is not None:
         return mismatch
     if experiment.family == "cgan" and not _has_classes(experiment.dataset):

@@ -24,11 +24,12 @@ def join_error(experiment: Experiment, reports: dict[str, ShapeReport] | None = 
     report = (reports or {}).get("main") or validate_network(spec, "main")
     if report.error is not None:
         return report.error
-    wrong_input = input_mismatch(experiment.dataset, tuple(spec.input_shape), "main", "network")
+    wrong_input = input_mismatch(experiment.dataset, tuple(spec.input_shape), "main", "network",
+                                 experiment.dataset_options)
     if wrong_input is not None:
         return wrong_input
     try:
-        shape = dataset_shape(experiment.dataset)
+        shape = dataset_shape(experiment.dataset, experiment.dataset_options)
     except DatasetError:
         return None  # check_experiment names the dataset field
     out = report.output_shape or ()

@@ -67,4 +67,28 @@ def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
         return feed.evaluate(model, data.x_test, data.y_test, max(cfg.batch_size, 256))
 
     return Prepared(model=model, x=data.x_train, y=data.y_train, validation_data=(data.x_val, data.y_val),
-                    evaluate=evaluate, samples_per_epoch=len(data.x_train))
+                    evaluate=evaluate, samples_per_epoch=len(data.x_train),
+                    export_model=with_standardisation(model, data))
+
+
+def with_standardisation(model: Any, data: Dataset) -> Any:
+    """For a table: the exported model standardises raw values itself, so an app that loads it feeds the CSV's
+    numbers as they are. None otherwise.
+
+    The step (x - mean) / std is a frozen Dense layer with a diagonal kernel (1/std) and bias (-mean/std): a
+    Normalization layer given its statistics keeps them as constants, which tf2onnx turns into inputs the
+    ONNX file then asks for; plain weights travel through every format.
+    """
+    stats = data.info.extras.get("standardise")
+    if not stats:
+        return None
+    import keras
+    import numpy as np
+
+    mean = np.asarray(stats["mean"], dtype="float32")
+    std = np.asarray(stats["std"], dtype="float32")
+    raw = keras.Input(shape=tuple(data.info.input_shape), name="raw_features")
+    standardise = keras.layers.Dense(len(mean), name="standardise", trainable=False)
+    out = model(standardise(raw))
+    standardise.set_weights([np.diag(1.0 / std).astype("float32"), (-mean / std).astype("float32")])
+    return keras.Model(raw, out, name=f"{model.name}_on_raw_values")

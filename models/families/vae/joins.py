@@ -63,4 +63,4 @@ def join_error(experiment: Experiment, reports: dict[str, ShapeReport] | None = 
         return BuildError(last_d, d_type, "the decoder's last activation must be sigmoid: each output pixel is "
                           "the probability of ink, which the binary cross-entropy compares with the image",
                           "decoder")
-    return input_mismatch(experiment.dataset, want, "encoder", "encoder")
+    return input_mismatch(experiment.dataset, want, "encoder", "encoder", experiment.dataset_options)
