@@ -305,22 +305,16 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _use_own_data(args: argparse.Namespace, exp: Any) -> str:
     """--data: point the experiment at the user's folder or table and say what was fitted; a message if bad."""
     from models.data import DatasetError, load_dataset
-    from models.data.user_data import base_dataset, fit_to_data, user_dataset
+    from models.data.user_data import experiment_for, user_dataset
     from models.spec.presets import PRESETS
 
     if args.dataset:
         return "--data and --dataset both name the data: give one"
     try:
         dataset, options = user_dataset(args.data, args.label)
-        preset = PRESETS.get(args.target or "")
-        if preset is not None:  # a preset is redrawn for the built-in data whose layout fits (images, vectors)
-            base = base_dataset(dataset, options)
-            if base not in preset.datasets:
-                kind = "images" if dataset == "images" else "tables"
-                fits = [p.name for p in PRESETS.values() if base in p.datasets]
-                return f"--data: {preset.name} does not train on {kind}; presets that do: {', '.join(fits)}"
-            exp.__dict__.update(preset.make(base).__dict__)
-        changes = fit_to_data(exp, dataset, options)
+        preset = PRESETS.get(args.target or "") or PRESETS.get(exp.preset or "")
+        fitted, changes = experiment_for(exp, dataset, options, preset, redraw_first=args.target in PRESETS)
+        exp.__dict__.update(fitted.__dict__)
         data = load_dataset(dataset, exp.dataset_options, seed=exp.training.seed)  # the report, before training
     except DatasetError as exc:
         return f"--data: {exc}"
@@ -548,8 +542,11 @@ def cmd_shot(args: argparse.Namespace) -> int:
         return _usage_error(f"shot: {exc}")
     from gui.app import shot
 
+    def own_data(window: Any) -> None:
+        if args.data and not window.use_own_data(args.data, args.label):
+            raise SystemExit(_usage_error(f"shot: --data: {window.message_bar.text}"))
     path = shot(args.preset, args.out, args.dataset, args.train_batches, (width, height), args.select, args.lab,
-                args.panel)
+                args.panel, setup=own_data if args.data else None)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -577,6 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preset", default="cnn")
     p.add_argument("--dataset")
     p.add_argument("--train-batches", type=int, default=0)
+    p.add_argument("--data", metavar="FOLDER_OR_CSV", help="open on your own images or table (as Data > Your ...)")
+    p.add_argument("--label", metavar="COLUMN", help="with --data FILE.csv: the class column")
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--size", default="1480x920", help="WIDTHxHEIGHT")
     p.add_argument("--select", type=int, help="select layer N (0-based) in the editor first")

@@ -191,6 +191,18 @@ class MainWindow(QMainWindow):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             edit.addAction(a)
 
+        data = bar.addMenu("&Data")
+        self.data_actions = [
+            self._action("Your &images…", self.own_images_dialog, tip="Train on a folder with one sub-folder of "
+                         "images per class (PNG, JPEG, BMP; any size: each is resized to the network's input)"),
+            self._action("Your &table (CSV)…", self.own_table_dialog, tip="Train on a CSV file: numeric feature "
+                         "columns and one column that holds the class"),
+            self._action("Your te&xt file…", self.own_text_dialog, tip="A UTF-8 text file for the next-character "
+                         "model (rnn, lstm, gru) or word2vec (cbow, skipgram)"),
+        ]
+        for a in self.data_actions:
+            data.addAction(a)
+
         train = bar.addMenu("&Training")
         self.start_action = self._action("&Start", self.start_training, "F5", "Train the network")
         self.pause_action = self._action("&Pause / resume", self.toggle_pause, "F6")
@@ -720,6 +732,90 @@ class MainWindow(QMainWindow):
             return False
         self._add_recent(written)
         self.statusBar().showMessage(f"Saved {written}", 4000)
+        return True
+
+    # --- your own data -------------------------------------------------------------------------------------
+    def own_images_dialog(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Your images: the folder with one sub-folder per class",
+                                                str(Path.home()))
+        if path:
+            self.use_own_data(path)
+
+    def own_table_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from models.data import DatasetError
+        from models.data.table import table_columns
+
+        path, _ = QFileDialog.getOpenFileName(self, "Your table", str(Path.home()), "CSV table (*.csv *.tsv *.txt)")
+        if not path:
+            return
+        try:
+            columns = table_columns(path)
+        except DatasetError as exc:
+            self.show_message(f"Your table: {exc}", "error")
+            return
+        label, ok = QInputDialog.getItem(self, "Your table", "Which column holds the class?", columns,
+                                         len(columns) - 1, False)
+        if ok and label:
+            self.use_own_data(path, label)
+
+    def use_own_data(self, path: str, label: str | None = None) -> bool:
+        """Point the project at a folder of images or a CSV table; the network's ends are fitted and said."""
+        if not self._editable():
+            return False
+        from models.data import DatasetError
+        from models.data.user_data import experiment_for, user_dataset
+        from models.spec.presets import PRESETS
+
+        exp = self.document.experiment
+        try:
+            dataset, options = user_dataset(path, label)
+            fitted, changes = experiment_for(exp, dataset, options, PRESETS.get(exp.preset or ""))
+        except DatasetError as exc:
+            self.show_message(f"Your data: {exc}", "error")
+            return False
+        self.document.replace(fitted, "Use your data")
+        self.document.set_training()  # the dataset is saved with the project
+        said = "; ".join(changes) if changes else "the network already fits"
+        self.show_message(f"Training on {Path(path).name}: {said}. Hover the data summary for the full report.",
+                          "info")
+        return True
+
+    def own_text_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Your text file (UTF-8)", str(Path.home()),
+                                              "Text (*.txt *.md);;All files (*)")
+        if path:
+            self.use_text_file(path)
+
+    def use_text_file(self, path: str) -> bool:
+        """A text file for the experiment that reads one: word2vec's corpus, or the next-character task."""
+        if not self._editable():
+            return False
+        import copy
+
+        from models.data import DatasetError
+        from models.data.textfile import read_user_text
+
+        try:
+            read_user_text(path)
+        except DatasetError as exc:
+            self.show_message(f"Your text: {exc}", "error")
+            return False
+        exp = copy.deepcopy(self.document.experiment)
+        if exp.family == "word2vec":
+            exp.dataset = "corpus-file"
+        elif exp.preset in ("rnn", "lstm", "gru") or exp.dataset == "chars":
+            if exp.dataset != "chars":
+                exp = get_preset(exp.preset).make("chars")
+        else:
+            self.show_message("A text file trains the next-character model (rnn, lstm or gru on 'chars') or "
+                              "word2vec (cbow, skipgram): load one of those presets first.", "info")
+            return False
+        exp.dataset_options = {"path": str(path)}
+        self.document.replace(exp, "Use your text")
+        self.document.set_training()
+        self.show_message(f"Training on {Path(path).name} ({exp.dataset}).", "info")
         return True
 
     # --- export ---------------------------------------------------------------------------------------------

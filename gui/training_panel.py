@@ -145,6 +145,7 @@ class DatasetPreview(QWidget):
         self.info.setText(f"<b>{preview['title']}</b><br>Source: {preview['source']}<br>"
                           f"train {sizes['train']:,} · validation {sizes['validation']:,} · test {sizes['test']:,}"
                           + (f"<br>{preview['notes']}" if preview.get("notes") else ""))
+        self.info.setToolTip(preview.get("report", ""))  # your data: classes, counts, sizes, files skipped and why
         if self.kind == "images":
             self.image.set_source(grey_pixmap(255 - preview["grid"], 1))
             self.image.setToolTip("Labels: " + " ".join(str(v) for v in preview["labels"]))
@@ -266,7 +267,10 @@ class TrainingPanel(QWidget):
         """Fill the widgets from the experiment without echoing changes back."""
         self._updating = True
         try:
-            names = list(dict.fromkeys([*preferred, experiment.dataset, *available().keys()]))
+            # a user's folder or table comes from the Data menu (it needs a path); listed only while in use
+            own = {"images", "table", "corpus-file"} - {experiment.dataset}
+            names = list(dict.fromkeys([*preferred, experiment.dataset,
+                                        *(n for n in available() if n not in own)]))
             names = [n for n in names if not n.endswith("-N")] + [n for n in names if n.endswith("-N")]
             if [self.dataset.itemText(i) for i in range(self.dataset.count())] != names:
                 self.dataset.clear()

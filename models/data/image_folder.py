@@ -157,9 +157,12 @@ def load_image_folder(seed: int = 0, path: str = "", height: int = 28, width: in
     x = np.stack(images).astype("float32")
     train, val, test = split_indices(y, FRACTIONS, seed)
     report = scan.report(height, width, channels)
+    skipped = f"; {len(scan.skipped)} files skipped" if scan.skipped else ""
+    summary = (f"{len(y):,} images in {len(scan.classes)} classes, each resized to {height}x{width} "
+               f"{'grey' if channels == 1 else 'colour'}{skipped}")
     info = DatasetInfo("images", f"Your images: {scan.path.name}", f"your image folder {scan.path}",
                        "classification", (height, width, channels), class_names=list(scan.classes),
-                       notes=report, extras={"report": report, "skipped": list(scan.skipped),
+                       notes=summary, extras={"report": report, "skipped": list(scan.skipped),
                                              "counts": scan.counts})
     return Dataset(x[train], y[train], x[val], y[val], x[test], y[test], info)
 

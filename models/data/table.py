@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from .base import PREVIEW_SAMPLES, Dataset, DatasetError, DatasetInfo, Shape, register, split_indices
+from .base import Dataset, DatasetError, DatasetInfo, Shape, register, split_indices
 from .textfile import read_user_text
 
 FRACTIONS = (0.7, 0.15, 0.15)
 MAX_CLASSES = 100  # more distinct labels than this is a measured quantity, not classes
+PREVIEW_ROWS = 6  # the preview sits above the training settings: a few rows, not a screenful
 MISSING = {"", "na", "nan", "n/a", "null", "none", "?"}
 
 
@@ -98,6 +99,20 @@ class Table:
         return x
 
 
+def table_columns(path: str | Path) -> list[str]:
+    """The header's column names (to ask which one holds the class); DatasetError if the file is not a table."""
+    text = read_user_text(Path(path).expanduser())
+    first = next(csv.reader(io.StringIO(text.lstrip())), [])
+    try:
+        first = next(csv.reader(io.StringIO(text.lstrip()), csv.Sniffer().sniff(text[:4096], delimiters=",;\t")))
+    except (csv.Error, StopIteration):
+        pass
+    columns = [c.strip() for c in first if c.strip()]
+    if len(columns) < 2:
+        raise DatasetError(f"{Path(path).name} has no header row of at least two columns")
+    return columns
+
+
 def _class_order(value: str) -> tuple[int, float, str]:
     try:
         return (0, float(value), value)  # numeric labels in numeric order: 2 before 10
@@ -124,10 +139,15 @@ def load_table(seed: int = 0, path: str = "", label: str = "") -> Dataset:
                         *(f"  {c}: {n:,}" for c, n in counts.items()),
                         "  features (standardised with the training rows' mean and standard deviation): "
                         + ", ".join(table.features)])
-    shown = [", ".join(f"{h}={v}" for h, v in zip(table.header, row)) for row in table.rows[:PREVIEW_SAMPLES]]
+    # the first rows as in the file, the class after an arrow (the preview's text view draws one per line)
+    at = table.header.index(label)
+    shown = [", ".join(table.features) + f" → {label}"]
+    shown += [", ".join(v.strip() for i, v in enumerate(row) if i != at) + f" → {row[at].strip()}"
+              for row in table.rows[:PREVIEW_ROWS]]
     task = "binary" if len(classes) == 2 else "classification"
     info = DatasetInfo("table", f"Your table: {table.path.name}", f"your CSV file {table.path}", task,
-                       (len(table.features),), class_names=classes, notes=report,
+                       (len(table.features),), class_names=classes,
+                       notes=f"{len(y):,} rows, {len(table.features)} features (standardised), {len(classes)} classes",
                        extras={"report": report, "features": list(table.features), "counts": counts,
                                "samples": shown,
                                "standardise": {"mean": mean.astype("float32"), "std": std.astype("float32")}})

@@ -8,10 +8,12 @@ two classes with a sigmoid head).
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 from ..spec.experiment import Experiment
+from ..spec.presets import PRESETS, Preset
 from .base import DatasetError, Shape, dataset_shape
 
 IMAGE_DATASET = "images"
@@ -37,9 +39,37 @@ def user_dataset(path: str, label: str | None = None) -> tuple[str, dict[str, An
     raise DatasetError(f"{p}: no such folder or file")
 
 
-def base_dataset(dataset: str, options: dict[str, Any]) -> str:
+def base_dataset(dataset: str) -> str:
     """The built-in dataset whose preset layout fits the user's data: MNIST for images, 2-D points for tables."""
     return "mnist" if dataset == IMAGE_DATASET else "moons"
+
+
+def experiment_for(experiment: Experiment, dataset: str, options: dict[str, Any], preset: Preset | None = None,
+                   redraw_first: bool = False) -> tuple[Experiment, list[str]]:
+    """A copy of the experiment pointed at the user's data, with what changed in words.
+
+    The network as it is is tried first (the window: the user may have edited it), unless `redraw_first`
+    (the CLI given a preset's name: its settings for the built-in layout suit the data better, e.g. the MLP's
+    batch size for points rather than for the four XOR rows). When the network cannot read the data, the
+    preset is redrawn for the matching built-in layout, if it has one.
+    """
+    base = base_dataset(dataset)
+    fits = preset is not None and base in preset.datasets
+    if redraw_first and fits:
+        redrawn = preset.make(base)
+        return redrawn, fit_to_data(redrawn, dataset, options)
+    candidate = copy.deepcopy(experiment)
+    try:
+        return candidate, fit_to_data(candidate, dataset, options)
+    except DatasetError as exc:
+        if not fits or "needs a network" not in str(exc):
+            kind = "images" if dataset == IMAGE_DATASET else "tables"
+            others = [p.name for p in PRESETS.values() if base in p.datasets]
+            raise DatasetError(f"{exc}; presets that train on {kind}: {', '.join(others)}") from None
+    redrawn = preset.make(base)
+    changes = fit_to_data(redrawn, dataset, options)
+    return redrawn, [f"the {preset.title} preset was redrawn for {'images' if base == 'mnist' else 'vectors'}",
+                     *changes]
 
 
 def fit_to_data(experiment: Experiment, dataset: str, options: dict[str, Any]) -> list[str]:
@@ -67,7 +97,7 @@ def fit_to_data(experiment: Experiment, dataset: str, options: dict[str, Any]) -
     if dataset == TABLE_DATASET:
         if len(spec.input_shape) != 1:
             raise DatasetError(f"a table needs a network that reads a vector of numbers; this one reads "
-                               f"{tuple(spec.input_shape)}: use mlp or perceptron")
+                               f"{tuple(spec.input_shape)}")
         if tuple(spec.input_shape) != shape.input_shape:
             changes.append(f"the input now takes the table's {shape.input_shape[0]} features "
                            f"(was {spec.input_shape[0]})")

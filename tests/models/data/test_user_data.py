@@ -133,7 +133,7 @@ def test_cli_trains_on_a_folder_and_a_table_and_refuses_bad_data_with_exit_2(tmp
     Image.new("L", (4, 4)).save(tmp_path / "one" / "x" / "a.png")
     for argv, said in ((["lenet5", "--data", str(tmp_path / "one")], "--data: "),
                        (["mlp", "--data", str(table)], "--label COLUMN"),
-                       (["cnn", "--data", str(table), "--label", "kind"], "cnn does not train on tables"),
+                       (["cnn", "--data", str(table), "--label", "kind"], "presets that train on tables: perceptron, mlp"),
                        (["mlp", "--label", "kind"], "--label names the class column")):
         assert main.main(["train", *argv, "--no-run-folder"]) == 2
         assert said in capsys.readouterr().err
