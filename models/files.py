@@ -128,13 +128,6 @@ def load_keras(path: str | Path) -> Any:
     return keras.saving.load_model(str(path), safe_mode=True)
 
 
-def cache_dir() -> Path:
-    """Where trained helpers are cached: $LAYERWISE_CACHE, else $XDG_CACHE_HOME/layerwise, else ~/.cache."""
-    if os.environ.get("LAYERWISE_CACHE"):
-        return Path(os.environ["LAYERWISE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "layerwise"
-
 
 def data_dir() -> Path:
     """Where the app keeps what a user made (run folders): $LAYERWISE_DATA, else $XDG_DATA_HOME/layerwise, else

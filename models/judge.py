@@ -7,7 +7,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .files import cache_dir, save_keras
+from .data.base import cache_dir
+from .files import save_keras
 from .generators import generate, generator_info
 from .images import as_images
 from .outputs import probabilities

@@ -10,6 +10,17 @@ from typing import Any, Callable
 
 import numpy as np
 
+def cache_dir() -> Path:
+    """Where downloads and trained helpers are cached: $LAYERWISE_CACHE, else $XDG_CACHE_HOME/layerwise, else
+    ~/.cache/layerwise."""
+    import os
+
+    if os.environ.get("LAYERWISE_CACHE"):
+        return Path(os.environ["LAYERWISE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "layerwise"
+
+
 def installed_resource_dirs() -> list[Path]:
     """Where `pip install .` puts resources/ (pyproject's data-files: <prefix>/share/layerwise/resources), for
     a venv, a --user install and the system prefix."""

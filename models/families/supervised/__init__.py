@@ -4,7 +4,9 @@ Brings the perceptron, MLP, shallow (hand-made features), CNN and LeNet-5 preset
 sets, MNIST), the recipe (compile and fit), the live probes (decision boundary, feature maps, kernels), the
 after-training evaluation (confusion matrix, most confidently wrong) and the standalone script export.
 """
-from models.data import digit_features, gates, image_folder, mnist, table, toy2d  # noqa: F401  (importing a dataset module registers it)
+# importing a dataset module registers it
+from models.data import (digit_features, gates, image_folder, keras_datasets, mnist,  # noqa: F401
+                         table, toy2d)
 from models.engine.recipe import register_recipe, register_script_writer
 from models.spec.joins import register_join_check
 from models.spec.presets import register

@@ -83,7 +83,7 @@ PRESETS: tuple[Preset, ...] = (
         "Stacks of fully connected layers with a non-linear activation between them. The hidden layer bends the "
         "input space, so the network can draw curved boundaries: XOR, moons and circles become easy. "
         "Backpropagation computes every weight's gradient through the chain rule.",
-        "gates-xor", mlp, ("gates-xor", "moons", "circles", "spirals", "blobs", "mnist")),
+        "gates-xor", mlp, ("gates-xor", "moons", "circles", "spirals", "blobs", "mnist", "fashion-mnist")),
     Preset(
         "shallow", "Shallow learning (hand-made features)", "Feed-forward",
         "Learning in stages, as image classifiers were built before deep learning: people design the features "
@@ -96,11 +96,11 @@ PRESETS: tuple[Preset, ...] = (
         "The network from the notes: four 3x3 convolution layers with 32, 64, 128 and 256 filters and 'same' "
         "padding, max-pooling after the first three, then global average pooling and a softmax layer. Early "
         "layers find edges and strokes; later ones combine them into parts of digits.",
-        "mnist", cnn, ("mnist",)),
+        "mnist", cnn, ("mnist", "fashion-mnist", "cifar10")),
     Preset(
         "lenet5", "LeNet-5", "Convolutional",
         "LeCun's 1998 digit reader: two convolution + average-pooling stages followed by three fully connected "
         "layers (120, 84, 10). Small and fast, and already far better than any MLP of its size on images. "
         "We use ReLU where the original used scaled tanh.",
-        "mnist", lenet5, ("mnist",)),
+        "mnist", lenet5, ("mnist", "fashion-mnist", "cifar10")),
 )
