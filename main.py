@@ -24,6 +24,12 @@ def _load_experiment(target: str, dataset: str | None) -> Any:
     from models.spec.experiment import Experiment
     from models.spec.presets import get_preset
 
+    if target.endswith(".keras"):  # a saved model: its layers as the editor opens them, starting from its weights
+        from models.families.supervised.opened import experiment_from_keras
+        exp = experiment_from_keras(target)
+        if dataset and dataset != exp.dataset:
+            exp.dataset = dataset
+        return exp
     if target.endswith(".json") or os.path.sep in target or Path(target).is_file():
         try:
             text = Path(target).read_text(encoding="utf-8")
@@ -69,6 +75,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     try:
         exp = _load_experiment(args.project, None)
+        if args.project.endswith(".keras") and not args.json:
+            print(f"{args.project}: opens on '{exp.dataset}', starting from its weights")
         check_experiment(exp)  # the same checks `train` makes before it loads data
     except (OSError, ValueError, SpecError, PresetError, DatasetError) as exc:
         if args.json:

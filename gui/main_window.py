@@ -688,7 +688,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if self.controller.running or not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()), "Layerwise project (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open project or model", str(Path.home()),
+                                              "Layerwise project or Keras model (*.json *.keras);;"
+                                              "Layerwise project (*.json);;Keras model (*.keras)")
         if path:
             self.open_path(path, confirmed=True)
 
@@ -699,6 +701,9 @@ class MainWindow(QMainWindow):
             return False
         if not confirmed and not self.confirm_discard():
             return False
+        if path.endswith(".keras"):
+            self.open_model(path)
+            return True
         try:
             self.document.load(path)
         except SpecError as exc:
@@ -711,6 +716,28 @@ class MainWindow(QMainWindow):
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
+
+    def open_model(self, path: str) -> None:
+        """A saved .keras classifier as a new project: its layers in the editor, training starts from its
+        weights. Read on the worker (loading Keras takes a moment); a model the editor cannot hold is refused
+        with the layers it does not know, and the current project stays."""
+        name = Path(path).name
+        self.statusBar().showMessage(f"Reading {name}…")
+
+        def compute() -> Experiment:
+            from models.families.supervised.opened import experiment_from_keras
+            return experiment_from_keras(path)
+
+        def done(exp: Experiment) -> None:
+            self.document.new(exp)
+            self.show_message(f"Opened the model {name} on '{exp.dataset}': Start trains it further from its "
+                              "weights (Training settings decide how long); save it as a project to keep it.",
+                              "info")
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().clearMessage()
+            self.show_message(f"Could not open {name}: {exc}", "error")
+        self.controller.call(compute, done, failed)
 
     def save(self) -> bool:
         if self.document.path is None:

@@ -6,6 +6,8 @@ refuse as bad input, and every refusal names the project file's field (``trainin
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..data import DatasetError, DatasetOptionError, check_options, describe
 from ..spec.experiment import Experiment, SpecError, check_training
 from ..spec.options import OptionError, checked_options
@@ -19,6 +21,10 @@ def check_experiment(experiment: Experiment) -> None:
     except RecipeError as exc:
         raise SpecError("family", str(exc)) from None
     check_training(experiment.training)
+    weights = experiment.training.initial_weights
+    if weights and not (weights.endswith(".keras") and Path(weights).is_file()):
+        raise SpecError("training.initial_weights", f"{weights}: no such .keras file (the network starts from "
+                        "its weights); open the model again or clear the field")
     try:
         describe(experiment.dataset)
     except DatasetError as exc:

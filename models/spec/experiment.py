@@ -93,6 +93,9 @@ class TrainingConfig:
     lr_schedule: str = "constant"
     lr_decay: float = 0.5
     lr_step_epochs: int = 3
+    # A .keras file whose weights the network starts from instead of random ones (File > Open of a model);
+    # "" = random. Checked when training starts: the file must exist and fit the stack.
+    initial_weights: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(self)}
@@ -298,6 +301,8 @@ def _training_from_dict(data: Any, where: str) -> TrainingConfig:
         metrics = _expect(obj["metrics"], list, f"{where}.metrics", "a list of strings")
         cfg.metrics = [_expect(m, str, f"{where}.metrics[{i}]", "a string") for i, m in enumerate(metrics)]
     _callbacks_from_dict(obj, cfg, where)
+    if "initial_weights" in obj:
+        cfg.initial_weights = _expect(obj["initial_weights"], str, f"{where}.initial_weights", "a file path")
     check_training(cfg, where)
     return cfg
 

@@ -58,3 +58,23 @@ def test_your_text_file_goes_to_the_model_that_reads_text(make_window, tmp_path)
     assert not win.use_text_file(str(binary)) and "binary" in win.message_bar.text
     other = make_window("cnn")
     assert not other.use_text_file(str(text)) and "next-character" in other.message_bar.text
+
+
+def test_file_open_takes_a_keras_model_into_the_editor(make_window, qtbot, tmp_path):
+    import keras
+
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(6, activation="tanh"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.save(tmp_path / "mine.keras")
+    win = make_window("cnn")
+    # (no waitSignal on _future_done: it is emitted on the worker thread)
+    assert win.open_path(str(tmp_path / "mine.keras"), confirmed=True)
+    assert wait_until(lambda: win.document.experiment.name == "mine", 30)
+    exp = win.document.experiment
+    assert [layer.params.get("units") for layer in exp.networks["main"].layers] == [6, 1]
+    assert exp.training.initial_weights.endswith("mine.keras")
+    assert "trains it further from its weights" in win.message_bar.text
+    (tmp_path / "other.keras").write_bytes(b"junk")
+    win.open_path(str(tmp_path / "other.keras"), confirmed=True)
+    assert wait_until(lambda: "Could not open other.keras" in win.message_bar.text, 30)
+    assert win.document.experiment.name == "mine"  # the open project stays

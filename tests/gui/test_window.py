@@ -234,11 +234,10 @@ def test_train_tiny_model_curves_receive_points_and_export(window, qtbot, tmp_pa
         window.export_keras(str(tmp_path / "m.keras"))
     assert wait_until(lambda: (tmp_path / "m.keras").exists(), 10)
     assert window.export_onnx_action.isEnabled() and window.export_saved_action.isEnabled()
-    with qtbot.waitSignal(window.controller._future_done, timeout=60000):
-        window.export_model(str(tmp_path / "m.onnx"))
+    window.export_model(str(tmp_path / "m.onnx"))
     # XOR has four validation examples: the export is checked on all of them
     assert wait_until(lambda: "(ONNX); on 4 samples its outputs differ from Keras by at most" in
-                      window.statusBar().currentMessage(), 10)
+                      window.statusBar().currentMessage(), 60)
     assert (tmp_path / "m.onnx").exists()
 
 

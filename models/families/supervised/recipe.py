@@ -57,6 +57,8 @@ def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
     out_shape = report.output_shape or ()
     units = out_shape[-1] if out_shape else None
     cfg = experiment.training
+    if cfg.initial_weights:
+        start_from_file(model, cfg.initial_weights)
     activation = last_activation(spec)
     loss = resolve_loss(cfg.loss, data.info.task, out_shape, activation)
     from_logits = bool(getattr(loss, "get_config", lambda: {})().get("from_logits", False))
@@ -69,6 +71,16 @@ def prepare_supervised(experiment: Experiment, data: Dataset) -> Prepared:
     return Prepared(model=model, x=data.x_train, y=data.y_train, validation_data=(data.x_val, data.y_val),
                     evaluate=evaluate, samples_per_epoch=len(data.x_train),
                     export_model=with_standardisation(model, data))
+
+
+def start_from_file(model: Any, path: str) -> None:
+    """The weights of an opened .keras model, copied into the stack built from its specs."""
+    from models.spec.keras_import import ImportRefused, copy_weights, import_keras
+
+    try:
+        copy_weights(import_keras(path).model, model)
+    except ImportRefused as exc:
+        raise RecipeError(f"training.initial_weights: {exc}") from None
 
 
 def with_standardisation(model: Any, data: Dataset) -> Any:
