@@ -313,6 +313,9 @@ class GenerativePanel(Panel):
         xs, ys = self.curves.setdefault(name, ([], []))
         if xs and x < xs[-1]:  # an epoch-end point arriving after a later probe point: keep x increasing
             return
+        if xs and x == xs[-1]:  # a probe's point at the epoch an epoch mean was drawn for: the newer one stands
+            ys[-1] = y
+            return
         xs.append(x)
         ys.append(y)
 

@@ -45,17 +45,25 @@ class SampleGridProbe(Probe):
             self.noise = fixed_noise(rows * columns, latent_dim, seed)
             self.labels = np.zeros((0,), dtype="int32")
         self._last: dict[str, tuple[float, float]] = {}
+        self._last_epoch = -1
         self._epoch_grid: np.ndarray | None = None
         self._epoch_done = 0
 
-    def _interval_means(self, model: Any) -> dict[str, float]:
+    def _interval_means(self, model: Any, step: int) -> dict[str, float]:
         """Each log's mean over the batches since the previous call (Keras' own logs are running means
-        since the start of the epoch, which jump when an epoch begins)."""
+        since the start of the epoch, which jump when an epoch begins).
+
+        Keras resets the trackers at every epoch start, so a call in a later epoch than the previous one
+        starts from zero: comparing counts alone would miss a reset after as many batches as before (an
+        epoch-end call after an epoch-end call) and mix two epochs' totals after more."""
         out: dict[str, float] = {}
+        epoch = (step - 1) // self.steps_per_epoch  # the epoch (from 0) the trackers hold now
+        new_epoch = epoch != self._last_epoch
+        self._last_epoch = epoch
         for m in getattr(model, "metrics", []):
             total, count = float(m.total.numpy()), float(m.count.numpy())
             last_total, last_count = self._last.get(m.name, (0.0, 0.0))
-            if count < last_count:  # a new epoch reset the tracker
+            if new_epoch or count < last_count:
                 last_total, last_count = 0.0, 0.0
             if count > last_count:
                 out[m.name] = (total - last_total) / (count - last_count)
@@ -65,7 +73,7 @@ class SampleGridProbe(Probe):
     def compute(self, model: Any) -> dict[str, Any]:
         images = as_images(model.sample_pixels(self.noise, self.labels if len(self.labels) else None))
         step = int(model.g_optimizer.iterations.numpy()) if hasattr(model, "g_optimizer") else 0
-        metrics = self._interval_means(model) if step else {}
+        metrics = self._interval_means(model, step) if step else {}
         grid = tile_grid(images, self.columns)
         epoch_end = step > 0 and step % self.steps_per_epoch == 0
         if epoch_end:

@@ -46,7 +46,7 @@ def test_panel_follows_the_family_and_draws_probe_payloads(make_window):
 
     panel.on_epoch(EpochEnd(2, 1.0, 100, {"d_loss": 1.1, "g_loss": 0.9, "d_real": 0.55, "d_fake": 0.45}))
     xs, ys = panel.items["g_loss"].getData()
-    assert list(xs) == [0.5, 1.0, 1.0, 1.5, 2.0] and ys[-1] == 0.8  # probe points only: epoch means skipped
+    assert list(xs) == [0.5, 1.0, 1.5, 2.0] and ys[-1] == 0.8  # probe points only (epoch means skipped), one per x
     assert "G loss" in panel.loss_plot.titleLabel.text
     panel.on_probe(ProbeResult("sample_grid", 25, _grid_payload(0.9, 2.5, False)))
     assert panel.snap_label.text() == "live · epoch 2.5"
@@ -103,7 +103,10 @@ def test_tiny_cgan_run_then_generate_walk_and_save(make_window, qtbot, tmp_path)
     # A snapshot per finished epoch (the window keeps only the newest payload per 33 ms, so on a run this
     # fast the first epoch's may be skipped; the model tests check that none is lost otherwise).
     assert panel.strip.epochs[-1] == 2 and panel.snap_slider.maximum() == len(panel.strip.epochs)
-    assert panel.items["d_loss"].getData()[0] is not None
+    xs, ys = panel.items["d_loss"].getData()
+    assert xs is not None and len(xs) >= 2 and np.all(np.diff(xs) > 0)  # one point per report, in order
+    assert 0 < xs[-1] <= 2  # x is in epochs: the run had two
+    assert np.all(np.isfinite(ys)) and np.all(ys > 0)  # a cross-entropy loss
     assert wait_until(lambda: panel.path_images is not None, 30)
     assert panel.path_images.shape == (21, 28, 28)
     assert panel.generate_btn.isEnabled() and panel.digit.isVisibleTo(panel)

@@ -16,7 +16,7 @@ from models.spec.experiment import Experiment, LayerSpec, NetworkSpec, TrainingC
 from models.spec.options import OptionError
 from models.spec.presets import get_preset
 
-keras = pytest.importorskip("keras")
+import keras  # noqa: E402  (a dependency: its absence is a failure, not a skip)
 
 
 LATENT = 8
@@ -161,6 +161,22 @@ def test_snapshot_strip_keeps_one_grid_per_epoch() -> None:
     assert strip.add({"grid": grid, "epoch": 3.5, "epoch_end": False, "epoch_done": 3, "epoch_grid": grid + 3})
     assert not strip.add({"grid": grid, "epoch": 3.7, "epoch_end": False, "epoch_done": 3, "epoch_grid": grid})
     assert strip.epochs == [1, 2, 3] and strip.grids[-1][0, 0] == 3
+
+
+def test_grid_probe_curve_points_are_each_epochs_mean_across_epoch_starts(prepare) -> None:
+    """Keras resets its trackers at each epoch start; a probe call in the next epoch after as many batches as
+    before (epoch end after epoch end) once found no new batches and dropped the point."""
+    import tensorflow as tf
+
+    prep = prepare(tiny_experiment("gan"))
+    probe = next(p for p in prep.probes if p.name == "sample_grid")
+    assert probe.compute(prep.model)["metrics"] == {}
+    for epoch in (1, 2, 3):
+        prep.model.reset_metrics()  # what fit does at every epoch start
+        losses = [float(prep.model.g_step(tf.constant(8))["g_loss"]) for _ in range(probe.steps_per_epoch)]
+        payload = probe.compute(prep.model)
+        assert payload["epoch_end"] and payload["epoch"] == epoch
+        assert payload["metrics"]["g_loss"] == pytest.approx(np.mean(losses), rel=1e-5), epoch
 
 
 # --- export, reload, generate, CLI -------------------------------------------------------------------------
