@@ -32,7 +32,12 @@ def test_panel_follows_the_family_and_draws_the_map(make_window):
     assert "animals" in panel.legend.text() and "other words" in panel.legend.text()
     assert "100%" in panel.info.text()
     assert "60%" in panel.plot.getAxis("bottom").labelText
-    panel.on_probe(ProbeResult("something_else", 4, {}))  # other probes are ignored
+    before = panel.scatter.getData()
+    panel.on_probe(ProbeResult("something_else", 4, {}))  # other probes are ignored: the map stays as it was
+    after = panel.scatter.getData()
+    assert np.array_equal(before[0], after[0]) and np.array_equal(before[1], after[1])
+    assert [label.textItem.toPlainText() for label in panel._labels[:5]] == ["cat", "dog", "red", "blue", "the"]
+    assert "100%" in panel.info.text()
 
     panel.query.setText("cat")
     panel.run_query()

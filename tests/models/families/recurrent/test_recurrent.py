@@ -125,7 +125,7 @@ def test_tagging_trains_with_padding_masked_out_of_accuracy():
 
 
 def test_probes_during_training_and_comparison():
-    from models.engine.events import EpochEnd, ProbeResult, RecordingReporter
+    from models.engine.events import EpochEnd, Finished, ProbeResult, RecordingReporter
     from models.engine.session import TrainingSession
     from models.families.recurrent.comparison import compare_recurrent
     from models.families.recurrent.probes import GradientThroughTimeProbe, HiddenStateProbe
@@ -160,6 +160,8 @@ def test_probes_during_training_and_comparison():
     assert [r.layer for r in rows] == ["SimpleRNN", "LSTM", "GRU"]
     for row in rows:
         assert row.status == "finished" and row.epochs == 1 and row.seconds_per_epoch > 0
+        finished = [e for e in events.of(Finished) if e.run == row.preset]
+        assert len(finished) == 1 and row.test == finished[0].test  # the table shows what the run measured
         assert 0 <= row.test["accuracy"] <= 1
         assert row.gradients_start.shape == (8,) and np.isfinite(row.gradients_end).all()
         assert not np.allclose(row.gradients_start, row.gradients_end)  # before and after the epoch differ
