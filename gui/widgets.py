@@ -63,6 +63,18 @@ def pen(index: int, width: float = 2.0, dashed: bool = False) -> Any:
                     style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 
+def pixel_ticks(plot: pg.PlotItem | pg.PlotWidget, width: int, height: int, most: int = 8) -> None:
+    """Integer ticks at pixel centres: pixel i covers [i, i + 1), so pyqtgraph's own ticks land on 0.5, 1.5 on a
+    small image. Steps of 1, 2, 5, 10, 20, ... keep at most `most` labels on an axis."""
+    for name, n in (("bottom", width), ("left", height)):
+        step, factors = 1, (2, 2.5, 2)  # 1 -> 2 -> 5 -> 10 -> 20 -> ...
+        i = 0
+        while -(-n // step) > most:
+            step = int(step * factors[i % 3])
+            i += 1
+        plot.getAxis(name).setTicks([[(k + 0.5, str(k)) for k in range(0, n, step)], []])
+
+
 def spin(low: int, high: int, value: int, tip: str, suffix: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)

@@ -23,6 +23,7 @@ MAX_SIDE = 160
 
 
 _SIZED = ("identity", "box_blur", "gaussian")
+DEFAULT_KERNEL = "sobel_x"
 
 
 def load_picture(path: str) -> np.ndarray:
@@ -56,6 +57,7 @@ class ConvolutionLab(Panel):
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
         self._digits: np.ndarray | None = None
+        self._labels: np.ndarray | None = None
         self.picture: np.ndarray | None = None  # a loaded file, or None for an MNIST digit
         self.result: conv.ConvResult | None = None
         self.pooled: conv.PoolResult | None = None
@@ -67,9 +69,12 @@ class ConvolutionLab(Panel):
                                       "Like Keras, the kernel is not flipped."))
         grid = QGridLayout()
         row = 0
-        self.digit = lw.spin(0, 4999, 7, "Which of the 5,000 shipped MNIST digits to use.")
+        # The shipped digits are sorted by class; the default sample is a 7, whose straight stroke and bar show
+        # Sobel x's vertical and horizontal responses apart.
+        self.digit = lw.spin(0, 4999, self._first_of_class(7, 3), "Which of the 5,000 shipped MNIST images to "
+                             "use (sorted by digit: 0s first, 9s last). The input's caption says which digit it is.")
         self.digit.valueChanged.connect(self._use_digit)
-        grid.addWidget(lw.muted("MNIST digit"), row, 0)
+        grid.addWidget(lw.muted("MNIST sample"), row, 0)
         grid.addWidget(self.digit, row, 1)
         row += 1
         self.load_button = QPushButton("Load picture…")
@@ -83,6 +88,7 @@ class ConvolutionLab(Panel):
         self.kernel.setMinimumContentsLength(12)
         for name in conv.KERNEL_NAMES:
             self.kernel.addItem(conv.KERNEL_TITLES[name], name)
+        self.kernel.setCurrentIndex(self.kernel.findData(DEFAULT_KERNEL))  # not identity: output = input teaches nothing
         self.kernel.setToolTip("Edge kernels respond where brightness changes; blur kernels average neighbours; "
                                "sharpen adds the difference from the neighbours back.")
         self.kernel.currentIndexChanged.connect(self._kernel_changed)
@@ -180,13 +186,27 @@ class ConvolutionLab(Panel):
         self._kernel_changed()
 
     # --- inputs ----------------------------------------------------------------------------------------------
+    def _load_digits(self) -> None:
+        if self._digits is None:
+            from models.data.mnist import load_offline_arrays
+            self._digits, self._labels = load_offline_arrays()
+
+    def _first_of_class(self, digit: int, nth: int = 0) -> int:
+        self._load_digits()
+        return int(np.flatnonzero(self._labels == digit)[nth])
+
     def image(self) -> np.ndarray:
         if self.picture is not None:
             return self.picture
-        if self._digits is None:
-            from models.data.mnist import load_offline_arrays
-            self._digits = load_offline_arrays()[0]
+        self._load_digits()
         return self._digits[self.digit.value()].astype("float64") / 255.0
+
+    def input_title(self) -> str:
+        """What the input is: the user's picture, or which digit the sample shows."""
+        if self.picture is not None:
+            return "your picture"
+        self._load_digits()
+        return f"input: a {int(self._labels[self.digit.value()])}"
 
     def _use_digit(self) -> None:
         self.picture = None
@@ -232,7 +252,7 @@ class ConvolutionLab(Panel):
             self._error(str(exc))
             return
         out = self.result.output
-        self._show("input", img, _caption("input", img.shape), 0.0, 1.0)
+        self._show("input", img, _caption(self.input_title(), img.shape), 0.0, 1.0)
         caption, view = self.views["kernel"]
         caption.setText(_caption("kernel", kernel.shape))
         view.set_source(lw.rgb_pixmap(lw.diverging_rgb(kernel), max(4, 84 // kernel.shape[0])))

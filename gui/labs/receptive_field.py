@@ -133,6 +133,7 @@ class ReceptiveFieldLab(Panel):
         self.input_image.setRect(QRectF(0, 0, w, h))
         self.input_plot.setXRange(0, w, padding=0.02)
         self.input_plot.setYRange(0, h, padding=0.02)
+        lw.pixel_ticks(self.input_plot, w, h)
 
     def _layer_changed(self) -> None:
         if not self.chain or not self.chain.layers or self.layer.currentIndex() < 0:
@@ -150,6 +151,7 @@ class ReceptiveFieldLab(Panel):
         self.output_plot.setTitle(f"layer {layer.spec_index + 1} output ({oh}×{ow})", size="9pt")
         self.output_plot.setXRange(0, ow, padding=0.02)
         self.output_plot.setYRange(0, oh, padding=0.02)
+        lw.pixel_ticks(self.output_plot, ow, oh)
         self.refresh()
 
     def _clicked(self, event: Any) -> None:

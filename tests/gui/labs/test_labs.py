@@ -78,6 +78,15 @@ def test_neuron_function_and_backprop_labs(window):
 
 def test_convolution_and_receptive_field_labs(window, tmp_path):
     lab = _panel(window, ConvolutionLab)
+    window.open_lab(lab)
+    # Its default shows a lesson: an edge kernel (not identity, whose output is its input) on a sample that is
+    # named by the digit it shows (the shipped digits are sorted, so sample 7 is a 0).
+    assert lab.kernel.currentData() == "sobel_x" and lab.result is not None
+    out, img = lab.result.output, lab.image()[1:-1, 1:-1]
+    assert out.min() < -0.5 and out.max() > 0.5 and not np.allclose(out, img)  # edges of both signs
+    assert "a 7" in lab.views["input"][0].text()
+    lab.digit.setValue(7)
+    assert "a 0" in lab.views["input"][0].text()
     lab.kernel.setCurrentIndex(lab.kernel.findData("gaussian"))
     lab.padding.setCurrentIndex(lab.padding.findData("same"))
     lab.stride.setValue(2)
@@ -108,6 +117,11 @@ def test_convolution_and_receptive_field_labs(window, tmp_path):
     rf.layer.setCurrentIndex(1)  # the first max-pool
     rf.select(5, 5)
     assert rf.region.rows == (9, 12) and rf.region.size == (4, 4)
+    # Pixels are counted in whole numbers: ticks at pixel centres, labelled 0, 1, 2 ... (never 0.5, 1.5).
+    for plot, n in ((rf.output_plot, rf.chain.layers[1].out_size[1]), (rf.input_plot, 28)):
+        ticks = plot.getAxis("bottom")._tickLevels[0]
+        assert all(label.isdigit() and pos == int(label) + 0.5 for pos, label in ticks) and 2 <= len(ticks) <= 8
+        assert int(ticks[-1][1]) < n
     rect = rf.rect.rect()
     assert (rect.x(), rect.y(), rect.width(), rect.height()) == (9, 9, 4, 4)
     assert "4×4 region" in rf.info.text()
