@@ -622,6 +622,7 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_paused(self, paused: bool) -> None:
+        self.training.note_paused(paused)
         self.training.set_running(True, paused)
         self.training.progress.setFormat("paused" if paused else self.training.progress.format())
         self.statusBar().showMessage("Paused: press Resume to continue." if paused else "Resumed.", 4000)

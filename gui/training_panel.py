@@ -256,6 +256,7 @@ class TrainingPanel(QWidget):
         self.set_running(False)
         self._t0 = 0.0
         self._last_progress = 0.0
+        self._paused_total, self._paused_at = 0.0, None  # seconds paused so far; when the current pause began
         self._epochs = 1
         self._steps = 1
 
@@ -309,6 +310,7 @@ class TrainingPanel(QWidget):
 
     def begin(self, epochs: int, steps: int) -> None:
         self._t0 = time.perf_counter()
+        self._paused_total, self._paused_at = 0.0, None
         self._last_progress = 0.0
         self._epochs, self._steps = max(1, epochs), max(1, steps)
         self.progress.setRange(0, self._epochs * self._steps)
@@ -316,13 +318,28 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("starting …")
         self.message.setText("")
 
-    def update_progress(self, epoch: int, batch: int, step: int, paused_seconds: float = 0.0) -> None:
+    def note_paused(self, paused: bool, now: float | None = None) -> None:
+        """Time spent paused is not training time: the time left is estimated from the rest."""
+        now = time.perf_counter() if now is None else now
+        if paused and self._paused_at is None:
+            self._paused_at = now
+        elif not paused and self._paused_at is not None:
+            self._paused_total += now - self._paused_at
+            self._paused_at = None
+
+    def training_seconds(self, now: float | None = None) -> float:
+        """Seconds since Start, less the time paused (also a pause still going on)."""
+        now = time.perf_counter() if now is None else now
+        paused = self._paused_total + (now - self._paused_at if self._paused_at is not None else 0.0)
+        return now - self._t0 - paused
+
+    def update_progress(self, epoch: int, batch: int, step: int) -> None:
         now = time.perf_counter()
         if now - self._last_progress < 1.0 and batch < self._steps:
             return  # a progress bar repaint costs ~1-2 ms of the GUI thread; the time left ticks once a second
         self._last_progress = now
         done = min(step, self._epochs * self._steps)
-        elapsed = time.perf_counter() - self._t0 - paused_seconds
+        elapsed = self.training_seconds(now)
         total = self._epochs * self._steps
         left = elapsed / done * (total - done) if done else 0.0
         # Text first: setFormat only schedules a paint, setValue paints at once (QProgressBar calls repaint),

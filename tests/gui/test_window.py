@@ -1,5 +1,6 @@
 """The main window as a person uses it: assemble, see errors, undo, save/open, train, pause, stop, close."""
 import json
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
@@ -243,6 +244,7 @@ def test_train_tiny_model_curves_receive_points_and_export(window, qtbot, tmp_pa
 
 def test_pause_resume_and_stop_mid_run(window, qtbot):
     _set_epochs(window, 500)
+    started = time.perf_counter()
     window.start_training()
     assert wait_until(lambda: window.plots.point_count("loss", "batch") > 3, 60)
     window.toggle_pause()
@@ -258,6 +260,8 @@ def test_pause_resume_and_stop_mid_run(window, qtbot):
     assert len(window.document.layers("main")) == 2
     window.toggle_pause()
     assert wait_until(lambda: window.plots.point_count("loss", "batch") > count, 30)
+    # The time left is estimated from training time: the 0.4 s paused are not in it.
+    assert window.training.training_seconds() <= time.perf_counter() - started - 0.35
     with qtbot.waitSignal(window.controller.run_ended, timeout=30000) as ended:
         window.stop_training()
     assert ended.args[0].status == "stopped"
