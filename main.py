@@ -546,15 +546,19 @@ def cmd_shot(args: argparse.Namespace) -> int:
     try:
         get_preset(args.preset)
         width, height = (int(v) for v in args.size.lower().split("x"))
+        if not (200 <= width <= 8000 and 200 <= height <= 8000):
+            raise ValueError(f"--size {args.size}: width and height must be 200 to 8000 pixels")
     except (PresetError, ValueError) as exc:
         return _usage_error(f"shot: {exc}")
+    if not (math.isfinite(args.scale) and 0.5 <= args.scale <= 4):
+        return _usage_error(f"shot: --scale {args.scale:g}: the device pixel ratio must be 0.5 to 4")
     from gui.app import shot
 
     def own_data(window: Any) -> None:
         if args.data and not window.use_own_data(args.data, args.label):
             raise SystemExit(_usage_error(f"shot: --data: {window.message_bar.text}"))
     path = shot(args.preset, args.out, args.dataset, args.train_batches, (width, height), args.select, args.lab,
-                args.panel, setup=own_data if args.data else None)
+                args.panel, setup=own_data if args.data else None, scale=args.scale)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -585,7 +589,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="FOLDER_OR_CSV", help="open on your own images or table (as Data > Your ...)")
     p.add_argument("--label", metavar="COLUMN", help="with --data FILE.csv: the class column")
     p.add_argument("--out", required=True, help="PNG file to write")
-    p.add_argument("--size", default="1480x920", help="WIDTHxHEIGHT")
+    p.add_argument("--size", default="1480x920", help="WIDTHxHEIGHT in device-independent pixels")
+    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for a high-DPI screen "
+                                                             "(the PNG is that many times larger a side)")
     p.add_argument("--select", type=int, help="select layer N (0-based) in the editor first")
     p.add_argument("--lab", help="open the lab with this title")
     p.add_argument("--panel", help="raise the panel with this title")

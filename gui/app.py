@@ -60,11 +60,34 @@ def wait_until(predicate: Callable[[], bool], timeout: float) -> bool:
     return predicate()
 
 
+def wait_idle(window: Any, timeout: float = 120.0, settle: float = 0.3) -> bool:
+    """Until the window has nothing left to show: no run, no validation, no worker call whose answer is still to
+    be drawn (Results' evaluation, a probe), and that for `settle` seconds, so queued events and the redraws
+    they schedule are done. A screenshot taken earlier showed 'Evaluating...'."""
+    def idle() -> bool:
+        return (not window.controller.running and window.controller.pending_calls == 0
+                and not window.validation_pending)
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not wait_until(idle, max(0.0, deadline - time.monotonic())):
+            return False
+        wait_until(lambda: False, settle)
+        if idle():
+            return True
+    return False
+
+
 def shot(preset: str, out: str, dataset: str | None = None, train_batches: int = 0, size: tuple[int, int] =
          (1480, 920), select: int | None = None, lab: str | None = None, panel: str | None = None,
-         setup: Callable[[Any], None] | None = None) -> str:
-    """Render the main window to `out` (PNG); train `train_batches` batches first when asked."""
+         setup: Callable[[Any], None] | None = None, scale: float = 1.0) -> str:
+    """Render the main window to `out` (PNG); train `train_batches` batches first when asked.
+
+    `scale` is the device pixel ratio (2 = a high-DPI screen: the PNG has twice the pixels of `size` a side). Qt
+    fixes it when the application starts, so it applies only when this call creates the application."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if scale != 1.0 and QApplication.instance() is None:
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     _app()
     from models.spec.presets import get_preset
 
@@ -83,16 +106,17 @@ def shot(preset: str, out: str, dataset: str | None = None, train_batches: int =
     wait_until(lambda: not window.validation_pending, 60)
     wait_until(lambda: window.training.preview.kind != "", 30)
     if train_batches > 0 and window.training.start.isEnabled():
-        seen = {"n": 0}
+        seen = {"n": 0, "ended": False}
         window.controller.batches.connect(lambda events: seen.__setitem__("n", seen["n"] + len(events)))
+        window.controller.run_ended.connect(lambda result: seen.__setitem__("ended", True))
         window.start_training()
         wait_until(lambda: seen["n"] >= train_batches or not window.controller.running, 600)
         window.stop_training()
-        wait_until(lambda: not window.controller.running, 60)
+        wait_until(lambda: seen["ended"], 60)  # the panels' end-of-run work (Results evaluates) starts here
     for p in window.panels:
         if lab and p.title == lab or panel and p.title == panel:
             window.open_lab(p) if p.area == "lab" else window.docks[f"panel_{type(p).__name__}"].raise_()
-    wait_until(lambda: False, 0.5)
+    wait_idle(window)
     window.grab().save(out, "PNG")
     window.close_without_asking()
     window.controller.shutdown(5)
