@@ -73,8 +73,17 @@ def test_subprocess_exit_code_and_export(tmp_path):
     out = run_cli("train", "perceptron", "--dataset", "gates-and", "--epochs", "2", "--export",
                   str(tmp_path / "p.keras"), "--export-script", str(tmp_path / "p.py"), "--json")
     assert out.returncode == 0, out.stderr[-1500:]
-    assert (tmp_path / "p.keras").exists() and (tmp_path / "p.py").exists()
-    assert json.loads(out.stdout.splitlines()[-1])["event"] == "finished"
+    finished = json.loads(out.stdout.splitlines()[-1])
+    assert finished["event"] == "finished" and finished["test"]["accuracy"] == 1.0
+    # The exported model is the trained one: it computes AND on the truth table, as the run reported.
+    import keras
+    import numpy as np
+
+    model = keras.saving.load_model(tmp_path / "p.keras", safe_mode=True)
+    table = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], "float32")
+    assert (model.predict(table, verbose=0)[:, 0] > 0.5).tolist() == [False, False, False, True]
+    script = (tmp_path / "p.py").read_text()
+    assert "EPOCHS = 2" in script and "LEARNING_RATE = 0.5" in script and (tmp_path / "p.npz").exists()
     assert run_cli("train", "mlp", "--dataset", "no-such-data").returncode == 2
 
 

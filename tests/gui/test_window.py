@@ -98,11 +98,14 @@ def test_move_duplicate_and_undo_redo_with_shortcuts(window, qtbot):
     assert types == [8, 1, 1]
     stack = window.document.undo_stack
     assert stack.count() == 2
-    stack.undo()
-    stack.undo()
-    assert len(window.document.layers("main")) == 2
-    stack.redo()
-    assert len(window.document.layers("main")) == 3
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Z, ctrl)  # Edit > Undo, pressed as a person would
+    qtbot.keyClick(editor, Qt.Key.Key_Z, ctrl)
+    assert len(window.document.layers("main")) == 2 and stack.index() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_Y, ctrl)  # Redo, either shortcut
+    assert [l.params.get("units") for l in window.document.layers("main")] == [8, 1, 1]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert [l.params.get("units") for l in window.document.layers("main")] == [8, 1, 1] and stack.index() == 2
 
 
 def test_drag_block_to_reorder(window, qtbot):
@@ -245,9 +248,10 @@ def test_train_tiny_model_curves_receive_points_and_export(window, qtbot, tmp_pa
 def test_pause_resume_and_stop_mid_run(window, qtbot):
     _set_epochs(window, 500)
     started = time.perf_counter()
-    window.start_training()
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # Training > Start
+    assert window.controller.running
     assert wait_until(lambda: window.plots.point_count("loss", "batch") > 3, 60)
-    window.toggle_pause()
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # Pause
     with qtbot.waitSignal(window.controller.paused_changed, timeout=10000) as blocker:
         pass
     assert blocker.args == [True]
@@ -258,7 +262,7 @@ def test_pause_resume_and_stop_mid_run(window, qtbot):
     # editing is locked while a run exists
     window.add_layer("Dense")
     assert len(window.document.layers("main")) == 2
-    window.toggle_pause()
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # Resume
     assert wait_until(lambda: window.plots.point_count("loss", "batch") > count, 30)
     # The time left is estimated from training time: the 0.4 s paused are not in it.
     assert window.training.training_seconds() <= time.perf_counter() - started - 0.35

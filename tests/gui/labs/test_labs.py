@@ -71,7 +71,7 @@ def test_neuron_function_and_backprop_labs(window):
     assert not bp.next_button.isEnabled() and "new L" in bp.step_title.text()
     bp.seed.setValue(3)
     assert "lower" in bp.summary.text()
-    assert involved("dL/dW2[3,1]") == ({"o3"}, {("h1", "o3")}) or ("h1", "o3") in involved("dL/dW2[3,1]")[1]
+    assert involved("dL/dW2[3,1]") == (set(), {("h1", "o3")})  # a weight: its edge, h1 -> o3, and no node
     assert involved("net_h2")[0] == {"h2"}
     assert ("h1", "o2") in involved("dL/dh1")[1]
 
@@ -131,7 +131,9 @@ def test_hebb_lab_shows_runaway_growth_and_the_bounded_rules(window):
     from gui.labs.hebb import Y_TOP, HebbLab
     lab = _panel(window, HebbLab)
     text = lab.readout.text()
-    assert "unbounded" in text or "after 300 trials" in text
+    assert "after 300 trials" in text  # on its defaults the plain rule is still counted, and far above the rest:
+    finals = {rule: traj.final for rule, traj in lab.result.items()}
+    assert finals["hebb"] > 100 and max(finals["decay"], finals["oja"]) < 1.0  # runaway growth vs bounded rules
     assert text.count("the bell alone fires it") == 3
     x, y = lab.curves["hebb"].getData()
     assert y.max() > Y_TOP  # the plain rule leaves the plot through the top
