@@ -33,7 +33,11 @@ class DecisionBoundaryProbe(Probe):
       predicted (R, R) int32: the predicted class at each grid point;
       extent (x_min, x_max, y_min, y_max): the area covered, for the image view;
       points (N, 2) float32 and labels (N,) int32: the data drawn on top (at most `max_points`);
-      accuracy: the share of those points the model currently gets right.
+      accuracy: the share of those points the model currently gets right;
+      binary: probability is P(class 1) (two classes), not the predicted class's probability;
+      line: (w1, w2, b) when the model is a single neuron (one Dense layer: one sigmoid or linear unit, or two
+        softmax units), whose boundary is the straight line w1*x1 + w2*x2 + b = 0; else None. The 0.5 contour
+        of the picture shows only the part of a line that crosses it; this says where the rest is.
     """
 
     name = "decision_boundary"
@@ -83,7 +87,26 @@ class DecisionBoundaryProbe(Probe):
         return {"xs": self.xs, "ys": self.ys, "probability": shown.reshape(r, r).astype("float32"),
                 "predicted": predicted.reshape(r, r).astype("int32"),
                 "extent": (float(self.xs[0]), float(self.xs[-1]), float(self.ys[0]), float(self.ys[-1])),
-                "points": self.points, "labels": self.labels, "accuracy": accuracy}
+                "points": self.points, "labels": self.labels, "accuracy": accuracy, "line": neuron_line(model),
+                "binary": grid_p.shape[1] == 2}
+
+
+def neuron_line(model: Any) -> tuple[float, float, float] | None:
+    """(w1, w2, b) of a single neuron on 2 inputs, whose class-1 logit is w1*x1 + w2*x2 + b; None otherwise.
+
+    Two softmax units are one neuron too: their logit difference is affine with the weights' difference."""
+    layers = [layer for layer in getattr(model, "layers", []) if layer.weights]
+    if len(layers) != 1 or type(layers[0]).__name__ != "Dense" or not getattr(layers[0], "use_bias", False):
+        return None
+    kernel, bias = (_numpy(w).astype("float64") for w in layers[0].get_weights())
+    activation = getattr(layers[0].activation, "__name__", "")
+    if kernel.shape == (2, 1) and activation in ("sigmoid", "linear"):
+        w, b = kernel[:, 0], float(bias[0])
+    elif kernel.shape == (2, 2) and activation == "softmax":
+        w, b = kernel[:, 1] - kernel[:, 0], float(bias[1] - bias[0])
+    else:
+        return None
+    return float(w[0]), float(w[1]), b
 
 
 class FeatureMapProbe(Probe):

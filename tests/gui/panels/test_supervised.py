@@ -42,6 +42,38 @@ def test_decision_boundary_and_overfit_demo(window):
     assert any(layer.type == "Dropout" for layer in window.document.experiment.networks["main"].layers)
 
 
+def test_decision_boundary_draws_a_neurons_whole_line_and_stretches_an_unsure_plane(window):
+    from models.families.supervised.probes import DecisionBoundaryProbe
+    from models.spec.build import build_model
+    from models.spec.experiment import LayerSpec, NetworkSpec
+
+    panel = _panel(window, DecisionBoundaryPanel)
+    table = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], "float32")
+    probe = DecisionBoundaryProbe(table, np.array([0, 1, 1, 0]), resolution=40)
+    neuron = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})]))
+    # What gradient descent leaves on XOR: tiny weights, the line far below-left of the points.
+    neuron.set_weights([np.array([[0.05], [0.06]], "float32"), np.array([0.14], "float32")])
+    panel.on_probe(ProbeResult("decision_boundary", 7, probe.compute(neuron)))
+    assert panel.line.isVisible()
+    lo, hi = panel.levels
+    assert 0.4 < lo < 0.5 < hi < 0.6 and abs((hi - 0.5) - (0.5 - lo)) < 1e-9  # stretched, white still at 0.5
+    assert panel.colour_bar.levels() == (lo, hi)
+    assert "unsure" in panel.info.text() and "every point is called class 1" in panel.info.text()
+    assert "outside the data" in panel.info.text()
+    (vx0, vx1), (vy0, vy1) = panel.plot.getViewBox().viewRange()
+    line_point = panel.line.pos()
+    assert vx0 <= line_point.x() <= vx1 and vy0 <= line_point.y() <= vy1  # the view takes the line in
+    assert abs(0.05 * line_point.x() + 0.06 * line_point.y() + 0.14) < 1e-6  # a point of the line
+    # A line through the data: full colour scale, the black contour and the dashed line together.
+    neuron.set_weights([np.array([[6.0], [6.0]], "float32"), np.array([-9.0], "float32")])
+    panel.on_probe(ProbeResult("decision_boundary", 8, probe.compute(neuron)))
+    assert panel.levels == (0.0, 1.0) and "Black line" in panel.info.text() and "unsure" not in panel.info.text()
+    hidden = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 4, "activation": "tanh"}),
+                                            LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})]))
+    panel.on_probe(ProbeResult("decision_boundary", 9, probe.compute(hidden)))
+    assert not panel.line.isVisible()  # a hidden layer's boundary may bend: only the contour shows it
+
+
 def test_cnn_feature_maps_results_and_drawing(make_window):
     win = make_window("lenet5")
     exp = get_preset("lenet5").make("mnist-offline")

@@ -132,3 +132,48 @@ def test_decision_boundary_during_perceptron_training() -> None:
     fields = [e.payload for e in reporter.of(ProbeResult) if e.name == "decision_boundary"]
     assert len(fields) >= 6  # start + every epoch
     assert all(f["accuracy"] <= 0.75 for f in fields)  # one line can never get XOR right
+
+
+def test_single_neuron_line_is_its_weights_and_nothing_else_has_one() -> None:
+    from models.families.supervised.probes import neuron_line
+    from models.spec.build import build_model
+
+    sigmoid = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})]))
+    sigmoid.set_weights([np.array([[2.0], [-1.0]], "float32"), np.array([0.5], "float32")])
+    assert neuron_line(sigmoid) == pytest.approx((2.0, -1.0, 0.5))
+    softmax = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 2, "activation": "softmax"})]))
+    softmax.set_weights([np.array([[1.0, 3.0], [2.0, 1.0]], "float32"), np.array([0.5, 0.25], "float32")])
+    assert neuron_line(softmax) == pytest.approx((2.0, -1.0, -0.25))  # class 1's logit minus class 0's
+    hidden = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 4, "activation": "tanh"}),
+                                            LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})]))
+    relu = build_model(NetworkSpec((2,), [LayerSpec("Dense", {"units": 1, "activation": "relu"})]))
+    assert neuron_line(hidden) is None and neuron_line(relu) is None  # a bent or clipped boundary is no line
+
+
+@pytest.mark.parametrize("gate", ["xor", "and"])
+def test_perceptron_preset_shows_its_line_on_its_defaults(gate: str) -> None:
+    """The lesson on the preset's own settings: on AND the line separates the classes; on XOR none can, and
+    gradient descent leaves the neuron unsure (near 0.5) everywhere, its line off the data."""
+    from models.data import load_dataset
+    from models.engine.events import ProbeResult, RecordingReporter
+    from models.engine.session import TrainingSession
+    from models.spec.presets import get_preset
+
+    exp = get_preset("perceptron").make(f"gates-{gate}")
+    data = load_dataset(f"gates-{gate}")
+    x, keep = np.unique(data.x_train, axis=0, return_index=True)
+    reporter, session = RecordingReporter(), TrainingSession()
+    try:
+        result = session.start(exp, reporter, [DecisionBoundaryProbe(x, data.y_train[keep], 40)]).result(120)
+    finally:
+        session.shutdown()
+    assert result.status == "finished"
+    last = [e.payload for e in reporter.of(ProbeResult) if e.name == "decision_boundary"][-1]
+    w1, w2, b = last["line"]
+    side = np.sign(x @ np.array([w1, w2]) + b)  # which side of the line each of the four points is on
+    if gate == "and":
+        assert last["accuracy"] == 1.0 and side.tolist() == [-1, -1, -1, 1]
+        assert last["probability"].min() < 0.1 and last["probability"].max() > 0.9
+    else:
+        assert last["accuracy"] <= 0.75
+        assert 0.4 < last["probability"].min() and last["probability"].max() < 0.6  # unsure everywhere
