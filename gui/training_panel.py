@@ -117,7 +117,8 @@ class DatasetPreview(QWidget):
         self.points.setMaximumHeight(240)
         self.points.setLabel("bottom", "x₁")
         self.points.setLabel("left", "x₂")
-        self.points.addLegend(offset=(5, 5), labelTextSize="8pt")
+        # The classes are named in the title, in their colours: a legend box inside a plot this small sits on
+        # the points (on XOR it hid one of the four).
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -153,10 +154,13 @@ class DatasetPreview(QWidget):
         elif self.kind == "points":
             self.points.clear()
             x, y = preview["x"], preview["y"]
+            names = []
             for cls, colour in ((0, theme.SERIES[0]), (1, theme.SERIES[1])):
                 sel = y == cls
                 self.points.plot(x[sel, 0], x[sel, 1], pen=None, symbol="o", symbolSize=6, symbolBrush=colour,
                                  symbolPen=None, name=f"class {cls}")
+                names.append(f"<span style='color:{colour}'>● class {cls}</span>")
+            self.points.setTitle("&nbsp;&nbsp;".join(names), size="8pt")
             self.stack.setCurrentWidget(self.points)
         else:
             samples = preview.get("samples", [])

@@ -296,3 +296,13 @@ def test_close_window_mid_run_exits_quickly(make_window, qtbot):
     assert not win.isVisible()
     assert time.perf_counter() - t0 < 3.5
     assert not win.controller.session.running
+
+
+def test_dataset_preview_names_the_classes_above_the_points_not_on_them(window):
+    preview = window.training.preview
+    assert wait_until(lambda: preview.kind == "points", 30)  # the default project: XOR's four points
+    item = preview.points.getPlotItem()
+    assert item.legend is None  # a legend box in a plot this small covered one of the four points
+    assert "class 0" in item.titleLabel.text and "class 1" in item.titleLabel.text
+    points = {(float(x), float(y)) for curve in item.listDataItems() for x, y in zip(*curve.getData())}
+    assert points == {(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)}
