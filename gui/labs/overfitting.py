@@ -1,5 +1,6 @@
-"""The one-click overfit demo: the current network trained twice on a small subset, without and with
-Dropout / L2 / BatchNorm, with both pairs of training and validation curves side by side.
+"""The one-click overfit demo: the current network trained twice on a small subset, without and with the
+regularisers switched on (Dropout by default; L2 and BatchNorm each on its own switch), with both pairs of
+training and validation curves side by side.
 
 The two runs train one after the other as one series through the window's run controls (ctx.start_runs), so
 they show progress, can be paused and stopped, and stop on a NaN loss like any run; their epochs arrive in
@@ -10,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from gui import theme
 from gui import widgets as lw
 from gui.panels.base import Panel, PanelContext
-from models.labs.overfitting import OverfitDemo, OverfitDemoError, generalisation_gap, overfit_demo
+from models.labs.overfitting import (DEFAULT_DROPOUT, DEFAULT_L2, OverfitDemo, OverfitDemoError, Regularisers,
+                                    generalisation_gap, has_regularisation, overfit_demo)
+from models.spec.experiment import Experiment
 
 _NAMES = {"plain": "no regularisation", "regularised": "with regularisation"}
 
@@ -47,6 +50,30 @@ class OverfitLab(Panel):
         self.epochs = lw.spin(1, 500, 30, "Epochs for each of the two runs.")
         grid.addWidget(lw.muted("epochs"), 1, 0)
         grid.addWidget(self.epochs, 1, 1)
+        # One switch per technique, so each one's effect can be seen on its own.
+        self.use_dropout = QCheckBox("Dropout")
+        self.use_dropout.setChecked(True)
+        self.use_dropout.setToolTip("During training, each unit's output is zeroed with this probability (the rest "
+                                    "are scaled up to keep the sum), so the network cannot rely on any one unit to "
+                                    "remember an example. Off at validation and test time.")
+        self.dropout = lw.dspin(0.05, 0.9, DEFAULT_DROPOUT, 0.05, "The dropout rate: the share of units zeroed at "
+                                "each training step.")
+        grid.addWidget(self.use_dropout, 2, 0)
+        grid.addWidget(self.dropout, 2, 1)
+        self.use_l2 = QCheckBox("L2 penalty")
+        self.use_l2.setToolTip("Adds λ·Σw² over every hidden layer's weights to the loss (weight decay), pulling "
+                               "weights towards zero. The training loss shown includes the penalty, so the gap "
+                               "alone says little about it: compare the validation losses.")
+        self.l2 = lw.dspin(0.0001, 0.1, DEFAULT_L2, 0.0005, "λ, the strength of the L2 penalty.", decimals=4)
+        grid.addWidget(self.use_l2, 3, 0)
+        grid.addWidget(self.l2, 3, 1)
+        self.use_bn = QCheckBox("BatchNorm after each Conv2D")
+        self.use_bn.setToolTip("Normalises each channel with the batch's mean and variance while training, and with "
+                               "moving averages of them at validation. On a few hundred images those averages have "
+                               "not settled yet, so the validation loss can jump up: switch it on to see it.")
+        grid.addWidget(self.use_bn, 4, 0, 1, 2)
+        self.own_note = lw.muted("")
+        grid.addWidget(self.own_note, 5, 0, 1, 2)
         controls.addLayout(grid)
         row = QHBoxLayout()
         self.run_button = QPushButton("Run demo")
@@ -74,31 +101,46 @@ class OverfitLab(Panel):
         self.status = lw.muted("")
         controls.addWidget(self.status)
         controls.addWidget(lw.muted("Trains the network in the editor twice on the same small subset: once with "
-                                    "every Dropout, BatchNormalization and L1/L2 penalty removed, once with them "
-                                    "(or, if it has none, with Dropout 0.3, L2 0.001 and BatchNorm added). The "
-                                    "regularised training loss includes the L2 penalty."))
+                                    "every Dropout, BatchNormalization and L1/L2 penalty removed, once with the "
+                                    "regularisers switched on above (or, if the network has its own, with those)."))
         controls.addStretch(1)
         layout.addWidget(lw.scroll(controls, 250), 2)
 
+        # Coloured titles instead of legend boxes, which sat on the curves in plots this size.
+        colours = (f"<span style='color:{theme.SERIES[0]}'>━ plain</span>&nbsp;"
+                   f"<span style='color:{theme.SERIES[1]}'>━ regularised</span>")
         self.loss_plot = lw.plot("epoch", "loss", "Solid: training loss; dashed: validation loss. Blue: without "
-                                 "regularisation; orange: with.", legend=True)
+                                 "regularisation; orange: with.")
+        self.loss_plot.setTitle(f"{colours}<br>━ training ┅ validation", size="8pt")
         self.curves = {}
         for i, which in enumerate(("plain", "regularised")):
-            short = "plain" if which == "plain" else "regularised"
-            self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i), name=f"train · {short}")
-            self.curves[(which, "val_loss")] = self.loss_plot.plot(pen=lw.pen(i, dashed=True),
-                                                                   name=f"validation · {short}")
+            self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i))
+            self.curves[(which, "val_loss")] = self.loss_plot.plot(pen=lw.pen(i, dashed=True))
         layout.addWidget(self.loss_plot, 3)
         self.gap_plot = lw.plot("epoch", "validation − training loss", "The generalisation gap: how much worse the "
-                                "network does on examples it has not trained on. Growing = overfitting.",
-                                legend=True)
+                                "network does on examples it has not trained on. Growing = overfitting.")
+        self.gap_plot.setTitle(f"{colours}<br>gap", size="8pt")
         for i, which in enumerate(("plain", "regularised")):
-            self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i), name=_NAMES[which])
+            self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i))
         layout.addWidget(self.gap_plot, 3)
+
+    def regularisers(self) -> Regularisers:
+        return Regularisers(dropout=self.dropout.value() if self.use_dropout.isChecked() else 0.0,
+                            l2=self.l2.value() if self.use_l2.isChecked() else 0.0,
+                            batch_norm=self.use_bn.isChecked())
+
+    def on_experiment_changed(self, experiment: Experiment) -> None:
+        """A network with regularisers of its own is compared with itself stripped: the switches do not apply."""
+        net = experiment.networks.get("main")
+        own = net is not None and has_regularisation(net)
+        for widget in (self.use_dropout, self.dropout, self.use_l2, self.l2, self.use_bn):
+            widget.setEnabled(not own)
+        self.own_note.setText("The network has regularisers of its own: the demo compares it with and without "
+                              "them." if own else "")
 
     def _make(self) -> OverfitDemo | None:
         try:
-            return overfit_demo(self.ctx.experiment(), self.size.value(), self.epochs.value())
+            return overfit_demo(self.ctx.experiment(), self.size.value(), self.epochs.value(), self.regularisers())
         except OverfitDemoError as exc:
             self.status.setText(f"<span style='color:{theme.ERROR}'>{exc}</span>")
             return None
@@ -172,10 +214,15 @@ class OverfitLab(Panel):
         self.finished = result.status == "finished"
         gaps = {w: h["val_loss"][-1] - h["loss"][-1] for w, h in self.history.items() if h.get("val_loss")}
         if self.finished and len(gaps) == 2:
+            val = {w: h["val_loss"][-1] for w, h in self.history.items()}
             self.status.setText(f"Done. Final gap (validation − training loss): {gaps['plain']:.3f} without, "
                                 f"{gaps['regularised']:.3f} with regularisation. "
                                 + ("Regularisation narrowed it." if gaps["regularised"] < gaps["plain"] else
-                                   "Here regularisation did not narrow it: try fewer examples or more epochs."))
+                                   "Here regularisation did not narrow it: try fewer examples or more epochs.")
+                                + f" Final validation loss: {val['plain']:.3f} without, {val['regularised']:.3f} "
+                                "with" + (" (the gap closes first; the validation loss follows with more epochs)."
+                                          if val["regularised"] > val["plain"] and gaps["regularised"] < gaps["plain"]
+                                          else "."))
         else:
             self.status.setText("Stopped.")
 

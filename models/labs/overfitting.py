@@ -1,10 +1,17 @@
 """The one-click overfit demo: the same network trained on a small subset with and without regularisation.
 
 With few training examples a network memorises them: training loss keeps falling while validation loss
-turns back up. Dropout, L2 weight decay and batch normalisation narrow that gap. `overfit_demo` turns an
-experiment into two comparable ones (same data subset, seed, epochs and optimiser) that differ only in those
-layers/penalties; the window trains them one after the other as a series of runs (engine.loop) and plots both
-pairs of curves side by side.
+turns back up. `overfit_demo` turns an experiment into two comparable ones (same data subset, seed, epochs and
+optimiser) that differ only in the regularisers chosen (`Regularisers`: Dropout, L2, BatchNormalization, each
+on its own switch); the window trains them one after the other as a series of runs (engine.loop) and plots
+both pairs of curves side by side.
+
+The default is Dropout 0.5 alone. Measured on the cnn preset with 300 MNIST images and 15 epochs, seeds 0, 1
+and 2: final gap -0.02, -0.04, -0.06 against 0.28, 0.20, 0.26 without (Dropout 0.3: 0.18, 0.21, 0.06, not
+narrower for seed 1). All three at once did the opposite (gap 10.6, 12.1, 7.0): BatchNormalization's moving
+statistics have not settled after a few hundred steps, and the validation pass uses them. L2 1e-3 alone: 0.28,
+0.30, 0.22, since its penalty is part of the training loss. At 15 epochs Dropout's validation loss is not yet
+the lower one (0.41 vs 0.33 for seed 0): the gap closes first, the validation loss later, with more epochs.
 """
 from __future__ import annotations
 
@@ -17,8 +24,8 @@ from ..spec.catalog import CATALOG, layer_type
 from ..spec.experiment import Experiment, LayerSpec, NetworkSpec
 
 REGULARISING_LAYERS = ("Dropout", "BatchNormalization")
-DEFAULT_DROPOUT = 0.3
-DEFAULT_L2 = 1e-3
+DEFAULT_DROPOUT = 0.5
+DEFAULT_L2 = 1e-3  # the strength offered when L2 is switched on
 # How a dataset is shrunk to a small training subset, and how small.
 _MNIST_LIKE = ("mnist", "mnist-offline")
 _TOY_2D = ("moons", "circles", "spirals", "blobs")
@@ -26,6 +33,25 @@ _TOY_2D = ("moons", "circles", "spirals", "blobs")
 
 class OverfitDemoError(ValueError):
     """The experiment cannot be turned into the demo (wrong family, a dataset that cannot be shrunk)."""
+
+
+@dataclass(frozen=True)
+class Regularisers:
+    """What the regularised run adds, one switch per technique, so each can be tried on its own."""
+
+    dropout: float = DEFAULT_DROPOUT  # rate after each hidden Dense and pooling layer; 0 = off
+    l2: float = 0.0  # penalty on every hidden Dense/Conv2D kernel; 0 = off
+    batch_norm: bool = False  # BatchNormalization after each Conv2D
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.dropout < 1.0:
+            raise OverfitDemoError(f"dropout must be at least 0 and below 1, got {self.dropout:g}")
+        if not 0.0 <= self.l2 <= 1.0:
+            raise OverfitDemoError(f"l2 must be between 0 and 1, got {self.l2:g}")
+
+    @property
+    def any(self) -> bool:
+        return self.dropout > 0 or self.l2 > 0 or self.batch_norm
 
 
 @dataclass
@@ -53,8 +79,8 @@ def strip_regularisation(spec: NetworkSpec) -> NetworkSpec:
     return NetworkSpec(tuple(spec.input_shape), layers, spec.input_dtype)
 
 
-def add_regularisation(spec: NetworkSpec, dropout: float = DEFAULT_DROPOUT, l2: float = DEFAULT_L2,
-                       batch_norm: bool = True) -> tuple[NetworkSpec, list[str]]:
+def add_regularisation(spec: NetworkSpec, dropout: float = DEFAULT_DROPOUT, l2: float = 0.0,
+                       batch_norm: bool = False) -> tuple[NetworkSpec, list[str]]:
     """Add L2 to every Dense/Conv2D, BatchNormalization after each Conv2D and Dropout after each hidden
     Dense and pooling layer (never after the output layer). Returns the new spec and what was added."""
     layers: list[LayerSpec] = []
@@ -63,7 +89,7 @@ def add_regularisation(spec: NetworkSpec, dropout: float = DEFAULT_DROPOUT, l2: 
     for i, layer in enumerate(spec.layers):
         params = dict(layer.params)
         names = {p.name for p in layer_type(layer.type).params} if layer.type in CATALOG else set()
-        if "l2" in names and i != last:
+        if "l2" in names and i != last and l2 > 0:
             params["l2"] = l2
             added["l2"] += 1
         layers.append(LayerSpec(layer.type, params))
@@ -85,12 +111,15 @@ def add_regularisation(spec: NetworkSpec, dropout: float = DEFAULT_DROPOUT, l2: 
     return NetworkSpec(tuple(spec.input_shape), layers, spec.input_dtype), words
 
 
-def overfit_demo(experiment: Experiment, train_size: int | None = None, epochs: int | None = None) -> OverfitDemo:
+def overfit_demo(experiment: Experiment, train_size: int | None = None, epochs: int | None = None,
+                 regularisers: Regularisers | None = None) -> OverfitDemo:
     """Two experiments on the same small training subset: without and with regularisation.
 
     train_size defaults to 300 images for MNIST and 80 points (more noise) for the 2-D toy sets;
-    epochs defaults to at least 30 so the gap has time to open.
+    epochs defaults to at least 30 so the gap has time to open. A network with regularisers of its own is
+    compared with itself stripped of them, and `regularisers` is not used.
     """
+    regularisers = Regularisers() if regularisers is None else regularisers
     if experiment.family != "supervised":
         raise OverfitDemoError(f"the overfit demo compares supervised classifiers; '{experiment.family}' "
                                "experiments train differently")
@@ -126,10 +155,14 @@ def overfit_demo(experiment: Experiment, train_size: int | None = None, epochs: 
         regularised.networks["main"] = copy.deepcopy(spec)
         added = ["the network's own Dropout / L1-L2 / BatchNormalization settings"]
     else:
-        regularised.networks["main"], added = add_regularisation(spec)
+        if not regularisers.any:
+            raise OverfitDemoError("switch on at least one regulariser (Dropout, L2 or BatchNorm) to compare with")
+        regularised.networks["main"], added = add_regularisation(spec, regularisers.dropout, regularisers.l2,
+                                                                 regularisers.batch_norm)
         if not added:
-            raise OverfitDemoError("the network has no layer that Dropout, L2 or BatchNormalization could be "
-                                   "added to")
+            raise OverfitDemoError("the network has no layer the chosen regularisers could be added to (Dropout "
+                                   "goes after hidden Dense and pooling layers, L2 on hidden Dense/Conv2D, "
+                                   "BatchNorm after Conv2D)")
     regularised.name = f"{experiment.name or 'Experiment'}: with regularisation"
     note = (f"Both train on the same {size} examples for {base.training.epochs} epochs with seed "
             f"{base.training.seed}. Watch the gap between training and validation loss: without regularisation "

@@ -8,6 +8,7 @@ from gui.panels.supervised.decision_boundary import DecisionBoundaryPanel
 from gui.panels.supervised.feature_maps import FeatureMapsPanel
 from gui.panels.supervised.results import ResultsPanel, draw_boxes
 from models.engine.events import ProbeResult
+from models.labs.overfitting import Regularisers
 from models.spec.presets import get_preset
 
 
@@ -40,6 +41,18 @@ def test_decision_boundary_and_overfit_demo(window):
     assert len(lab.curves[("regularised", "gap")].getData()[0]) == 3 and "Final gap" in lab.status.text()
     lab._load("regularised")
     assert any(layer.type == "Dropout" for layer in window.document.experiment.networks["main"].layers)
+    # The loaded network has its own Dropout: it is compared with itself stripped, the switches do not apply.
+    window.open_lab(lab)  # closed labs skip edits; opening one brings it up to date
+    assert not lab.use_dropout.isEnabled() and "of its own" in lab.own_note.text()
+    window.document.new(get_preset("cnn").make("mnist-offline"))
+    assert lab.use_dropout.isEnabled() and lab.own_note.text() == ""
+    assert lab.regularisers() == Regularisers(dropout=0.5)  # the default: Dropout alone
+    lab.use_dropout.setChecked(False)
+    lab.use_bn.setChecked(True)
+    lab.use_l2.setChecked(True)
+    assert lab.regularisers() == Regularisers(dropout=0.0, l2=0.001, batch_norm=True)
+    types = [layer.type for layer in lab._make().regularised.networks["main"].layers]
+    assert "Dropout" not in types and types.count("BatchNormalization") == 4
 
 
 def test_decision_boundary_draws_a_neurons_whole_line_and_stretches_an_unsure_plane(window):
