@@ -76,7 +76,8 @@ def _info_for(experiment: Experiment) -> Any:
     return load_dataset(experiment.dataset, options, experiment.training.seed).info
 
 
-def _heatmap_plot(title: str, tip: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
+def _heatmap_plot(title: str, tip: str) -> tuple[pg.PlotWidget, pg.ImageItem, pg.ColorBarItem]:
+    """A heatmap with its colour scale beside it (the bar follows the levels each picture is drawn with)."""
     plot = lw.plot("", "unit", tip)
     plot.setTitle(title, size="9pt")
     plot.invertY(True)
@@ -84,7 +85,16 @@ def _heatmap_plot(title: str, tip: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
     plot.hideButtons()
     item = pg.ImageItem()
     plot.addItem(item)
-    return plot, item
+    bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=diverging_cmap(), interactive=False, width=10)
+    bar.setImageItem(item, insert_in=plot.getPlotItem())
+    return plot, item, bar
+
+
+def symmetric_limit(values: np.ndarray, floor: float = 0.05, ceiling: float = 1.0) -> float:
+    """The colour range ±limit for signed values: their largest magnitude, so states of a few tenths are not
+    drawn as near-white on a ±1 scale; at least `floor` so noise around 0 stays pale."""
+    largest = float(np.max(np.abs(values))) if values.size else 0.0
+    return min(max(largest, floor), ceiling)
 
 
 def shown_token(token: str) -> str:
@@ -187,7 +197,7 @@ class SequencePanel(Panel):
         self.hidden_caption = lw.muted("The hidden state h_t of every unit (rows) after each step (columns) "
                                        "appears here for the typed text.")
         hl.addWidget(self.hidden_caption)
-        self.hidden_plot, self.hidden_image = _heatmap_plot(
+        self.hidden_plot, self.hidden_image, self.hidden_bar = _heatmap_plot(
             "hidden state", "Each column is the hidden state after reading that token; each row one unit. Orange "
             "positive, blue negative, white zero (tanh keeps them in −1 … 1). Units that keep their colour across "
             "many steps are carrying information forward.")
@@ -202,12 +212,14 @@ class SequencePanel(Panel):
         grid = QGridLayout()
         grid.setSpacing(theme.SPACING)
         self.gate_plots: list[tuple[pg.PlotWidget, pg.ImageItem]] = []
+        self.gate_bars: list[pg.ColorBarItem] = []
         for i in range(4):
-            plot, item = _heatmap_plot("", "")
+            plot, item, bar = _heatmap_plot("", "")
             if i:
                 plot.setLabel("left", "")
             grid.addWidget(plot, 0, i)
             self.gate_plots.append((plot, item))
+            self.gate_bars.append(bar)
         gl.addLayout(grid, 1)
         self.tabs.addTab(gates_tab, "Gates")
         # gradients through time
@@ -426,13 +438,16 @@ class SequencePanel(Panel):
         hidden = np.asarray(payload["hidden"], dtype=float)
         units, steps = hidden.shape
         tokens = list(payload.get("tokens", []))
-        lw.set_image(self.hidden_image, hidden, (-1.0, 1.0), diverging_cmap(), rect=(0, 0, steps, units))
+        limit = symmetric_limit(hidden)
+        lw.set_image(self.hidden_image, hidden, (-limit, limit), diverging_cmap(), rect=(0, 0, steps, units))
+        self.hidden_bar.setLevels((-limit, limit))
         self.hidden_plot.getAxis("bottom").setTicks([_token_ticks(tokens, steps)])
         self.hidden_plot.setXRange(0, steps, padding=0)
         self.hidden_plot.setYRange(0, units, padding=0)
         direction = " (forward units, then backward)" if payload.get("bidirectional") else ""
         self.hidden_caption.setText(f"<b>{payload['layer']}</b> '{payload['layer_name']}': {units} units{direction}"
-                                    f" × {steps} steps. Orange positive, blue negative.")
+                                    f" × {steps} steps. Orange positive, blue negative; the colour scale "
+                                    f"spans ±{limit:.2g} (tanh bounds them to ±1).")
         self._show_gates(payload)
 
     def _show_gates(self, payload: dict[str, Any] | None) -> None:
@@ -450,15 +465,19 @@ class SequencePanel(Panel):
             return
         self.gates_caption.setText("Gates from 0 (closed, dark) to 1 (open, bright) per unit (rows) and step "
                                    "(columns, numbered as in the hidden-state tab); hover a plot for its job.")
-        for (plot, item), (name, values) in zip(self.gate_plots, gates.items()):
+        for (plot, item), bar, (name, values) in zip(self.gate_plots, self.gate_bars, gates.items()):
             arr = np.asarray(values, dtype=float)
             units, steps = arr.shape
             if name == "cell":
                 limit = max(float(np.abs(arr).max()), 1e-6)
+                bar.setColorMap(diverging_cmap())
                 lw.set_image(item, arr, (-limit, limit), diverging_cmap(), rect=(0, 0, steps, units))
+                bar.setLevels((-limit, limit))
                 plot.setTitle(f"cell ±{limit:.2g}", size="9pt")
             else:
+                bar.setColorMap(pg.colormap.get("viridis"))
                 lw.set_image(item, arr, (0.0, 1.0), "viridis", rect=(0, 0, steps, units))
+                bar.setLevels((0.0, 1.0))
                 plot.setTitle(name, size="9pt")
             plot.setToolTip(GATE_HELP.get(name, "") + f"\nMean over units and steps: {arr.mean():.2f}.")
             every = max(1, math.ceil(steps / 4))  # narrow plots: a few step numbers, the tokens are on the left

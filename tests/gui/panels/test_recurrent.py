@@ -1,6 +1,7 @@
 """The recurrent panel: follows the network, draws probe payloads, reads typed text and generates after a real
 tiny run, and runs the RNN / LSTM / GRU comparison."""
 import numpy as np
+import pytest
 
 from gui.app import wait_until
 from gui.panels.recurrent import SequencePanel, shown_token
@@ -37,6 +38,15 @@ def test_panel_follows_the_network_and_draws_payloads(make_window):
     assert [t for _, t in ticks] == ["the", "plot", "was", "not", "good"]
     assert [not p.isHidden() for p, _ in panel.gate_plots] == [True, True, True, True]  # 3 gates + cell
     assert "LSTM" in panel.hidden_caption.text()
+    # Small states get a colour range that fits them, shown on the colour bar: a state of ±0.2 on a fixed ±1
+    # scale was drawn nearly white.
+    quiet = _hidden_payload("LSTM")
+    quiet["hidden"] = quiet["hidden"] * 0.2
+    panel.on_probe(ProbeResult("hidden_state", 3, quiet))
+    limit = float(np.abs(quiet["hidden"]).max())
+    assert panel.hidden_image.levels == pytest.approx([-limit, limit]) and 0.15 < limit <= 0.2
+    assert panel.hidden_bar.levels() == pytest.approx((-limit, limit)) and "±0.2" in panel.hidden_caption.text()
+    assert [bar.levels() for bar in panel.gate_bars[:3]] == [(0.0, 1.0)] * 3  # gates keep their 0..1 scale
     panel.on_probe(ProbeResult("hidden_state", 4, _hidden_payload("GRU", gates=("update", "reset"))))
     assert [not p.isHidden() for p, _ in panel.gate_plots] == [True, True, False, False]
     panel.on_probe(ProbeResult("hidden_state", 5, _hidden_payload("SimpleRNN", gates=())))
