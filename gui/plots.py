@@ -153,7 +153,8 @@ class PlotsPanel(QWidget):
         for plot in self.plots.values():
             self.view.removeItem(plot)
             plot.clear()
-            plot.setTitle(None)
+            plot.titleLabel.setText("")  # a hidden title keeps its text's minimum width (the placeholder's
+            plot.setTitle(None)            # ~370 px), which left the plots beside it squeezed
             plot.enableAutoRange()
             self._spare.append(plot)
         self.view.clear()
@@ -238,6 +239,9 @@ class PlotsPanel(QWidget):
         # The x axis spans the whole run, so the right-hand corner away from the curve's end stays empty:
         # a falling loss never returns to the upper right, a rising metric never to the lower right.
         plot.legend.setOffset((-10, 10) if _is_loss(base) else (-10, -10))
+        # Every plot has the same kinds of curve (and the same past runs), so one legend, in the first plot,
+        # names them all; in the narrower plots beside it a legend covered the curves.
+        plot.legend.setVisible(not self.plots)
         if self.epochs:
             self._span_run(plot)
         self.plots[base] = plot

@@ -129,3 +129,28 @@ def test_curves_behind_another_tab_are_drawn_when_shown(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     assert len(curve.getData()[0]) == 3
+
+
+def test_one_legend_names_the_curves_of_every_plot(qtbot):
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.prepare(["loss", "accuracy", "learning_rate"], epochs=3)
+    qtbot.waitUntil(lambda: len(panel.plots) == 3, timeout=2000)
+    assert [plot.legend.isVisible() for plot in panel.plots.values()] == [True, False, False]
+    panel.reset(steps_per_epoch=5, epochs=2)  # kept plots, reused in another order, still one legend
+    panel.add_batches([_batch(1, 1, 1.0, 0.5)])
+    assert [plot.legend.isVisible() for plot in panel.plots.values()] == [True, False]
+
+
+def test_plots_of_a_run_share_the_width_after_the_placeholder(qtbot):
+    """The 'Press Start' placeholder title, once hidden, kept its text's minimum width: the loss plot took
+    ~370 px and squeezed the plots beside it until their tick labels collided."""
+    panel = PlotsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 280)
+    panel.show()
+    panel.prepare(["loss", "accuracy", "learning_rate"], epochs=3)
+    qtbot.waitUntil(lambda: len(panel.plots) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: max(p.geometry().width() for p in panel.plots.values()) > 0, timeout=2000)
+    widths = [plot.geometry().width() for plot in panel.plots.values()]
+    assert max(widths) < 1.2 * min(widths), widths  # before: 386, 138, 138 px
