@@ -31,8 +31,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 from models.engine.events import RecordingReporter  # noqa: E402
 from models.engine.loop import Run  # noqa: E402
 from models.engine.session import TrainingSession  # noqa: E402
-from models.spec.experiment import Experiment  # noqa: E402
 from models.spec.presets import get_preset  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_overhead import bare_run  # noqa: E402  (the bare Keras loop both benches compare with)
 
 NOISE_MB = 0.5  # per run; RSS moves by allocator pages, not bytes
 
@@ -44,28 +46,6 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS in /proc/self/status")
-
-
-def bare_run(experiment: Experiment) -> None:
-    """What a Keras user would write for the same experiment, on the same arrays."""
-    import keras
-
-    from models.data import load_dataset
-    from models.engine.recipe import make_optimizer
-    from models.families.supervised.recipe import resolve_loss
-    from models.spec.build import build_model
-    from models.spec.catalog import last_activation
-
-    cfg = experiment.training
-    keras.backend.clear_session()
-    keras.utils.set_random_seed(cfg.seed)
-    data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)
-    model = build_model(experiment.networks["main"])
-    loss = resolve_loss(cfg.loss, data.info.task, model.output_shape, last_activation(experiment.networks["main"]))
-    model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate), loss=loss, metrics=["accuracy"])
-    model.fit(data.x_train, data.y_train, batch_size=cfg.batch_size, epochs=cfg.epochs, verbose=0,
-              validation_data=(data.x_val, data.y_val))
-    model.evaluate(data.x_test, data.y_test, verbose=0)
 
 
 def slope(values: list[float]) -> float:

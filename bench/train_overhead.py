@@ -36,6 +36,8 @@ TARGET = 1.03
 
 
 def bare_run(experiment, our_pipeline: bool = False) -> float:
+    """What a Keras user would write for the experiment (load, build, compile, fit, evaluate), on Keras' array
+    pipeline or on ours; seconds taken. bench/soak.py runs it too, for memory."""
     import keras
 
     from models.spec.build import build_model
