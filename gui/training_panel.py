@@ -159,7 +159,7 @@ class DatasetPreview(QWidget):
                 sel = y == cls
                 self.points.plot(x[sel, 0], x[sel, 1], pen=None, symbol="o", symbolSize=6, symbolBrush=colour,
                                  symbolPen=None, name=f"class {cls}")
-                names.append(f"<span style='color:{colour}'>● class {cls}</span>")
+                names.append(f"<span style='color:{colour}'>● {self.tr('class {0}').format(cls)}</span>")
             self.points.setTitle("&nbsp;&nbsp;".join(names), size="8pt")
             self.stack.setCurrentWidget(self.points)
         else:

@@ -74,7 +74,7 @@ class ConvolutionLab(Panel):
         self.digit = lw.spin(0, 4999, self._first_of_class(7, 3), "Which of the 5,000 shipped MNIST images to "
                              "use (sorted by digit: 0s first, 9s last). The input's caption says which digit it is.")
         self.digit.valueChanged.connect(self._use_digit)
-        grid.addWidget(lw.muted("MNIST sample"), row, 0)
+        grid.addWidget(lw.muted(self.tr("MNIST sample")), row, 0)
         grid.addWidget(self.digit, row, 1)
         row += 1
         self.load_button = QPushButton("Load picture…")
@@ -204,9 +204,9 @@ class ConvolutionLab(Panel):
     def input_title(self) -> str:
         """What the input is: the user's picture, or which digit the sample shows."""
         if self.picture is not None:
-            return "your picture"
+            return self.tr("your picture")
         self._load_digits()
-        return f"input: a {int(self._labels[self.digit.value()])}"
+        return self.tr("input: a {0}").format(int(self._labels[self.digit.value()]))
 
     def _use_digit(self) -> None:
         self.picture = None

@@ -51,27 +51,23 @@ class OverfitLab(Panel):
         grid.addWidget(lw.muted("epochs"), 1, 0)
         grid.addWidget(self.epochs, 1, 1)
         # One switch per technique, so each one's effect can be seen on its own.
-        self.use_dropout = QCheckBox("Dropout")
+        self.dropout = lw.dspin(0.05, 0.9, DEFAULT_DROPOUT, 0.05, self.tr("The dropout rate: the share of units "
+                                "zeroed at each training step."))
+        self.use_dropout = self._switch(grid, 2, self.tr("Dropout"), self.tr(
+            "During training, each unit's output is zeroed with this probability (the rest are scaled up to keep "
+            "the sum), so the network cannot rely on any one unit to remember an example. Off at validation and "
+            "test time."), self.dropout)
         self.use_dropout.setChecked(True)
-        self.use_dropout.setToolTip("During training, each unit's output is zeroed with this probability (the rest "
-                                    "are scaled up to keep the sum), so the network cannot rely on any one unit to "
-                                    "remember an example. Off at validation and test time.")
-        self.dropout = lw.dspin(0.05, 0.9, DEFAULT_DROPOUT, 0.05, "The dropout rate: the share of units zeroed at "
-                                "each training step.")
-        grid.addWidget(self.use_dropout, 2, 0)
-        grid.addWidget(self.dropout, 2, 1)
-        self.use_l2 = QCheckBox("L2 penalty")
-        self.use_l2.setToolTip("Adds λ·Σw² over every hidden layer's weights to the loss (weight decay), pulling "
-                               "weights towards zero. The training loss shown includes the penalty, so the gap "
-                               "alone says little about it: compare the validation losses.")
-        self.l2 = lw.dspin(0.0001, 0.1, DEFAULT_L2, 0.0005, "λ, the strength of the L2 penalty.", decimals=4)
-        grid.addWidget(self.use_l2, 3, 0)
-        grid.addWidget(self.l2, 3, 1)
-        self.use_bn = QCheckBox("BatchNorm after each Conv2D")
-        self.use_bn.setToolTip("Normalises each channel with the batch's mean and variance while training, and with "
-                               "moving averages of them at validation. On a few hundred images those averages have "
-                               "not settled yet, so the validation loss can jump up: switch it on to see it.")
-        grid.addWidget(self.use_bn, 4, 0, 1, 2)
+        self.l2 = lw.dspin(0.0001, 0.1, DEFAULT_L2, 0.0005, self.tr("λ, the strength of the L2 penalty."),
+                           decimals=4)
+        self.use_l2 = self._switch(grid, 3, self.tr("L2 penalty"), self.tr(
+            "Adds λ·Σw² over every hidden layer's weights to the loss (weight decay), pulling weights towards zero. "
+            "The training loss shown includes the penalty, so the gap alone says little about it: compare the "
+            "validation losses."), self.l2)
+        self.use_bn = self._switch(grid, 4, self.tr("BatchNorm after each Conv2D"), self.tr(
+            "Normalises each channel with the batch's mean and variance while training, and with moving averages "
+            "of them at validation. On a few hundred images those averages have not settled yet, so the "
+            "validation loss can jump up: switch it on to see it."))
         self.own_note = lw.muted("")
         grid.addWidget(self.own_note, 5, 0, 1, 2)
         controls.addLayout(grid)
@@ -107,11 +103,11 @@ class OverfitLab(Panel):
         layout.addWidget(lw.scroll(controls, 250), 2)
 
         # Coloured titles instead of legend boxes, which sat on the curves in plots this size.
-        colours = (f"<span style='color:{theme.SERIES[0]}'>━ plain</span>&nbsp;"
-                   f"<span style='color:{theme.SERIES[1]}'>━ regularised</span>")
+        colours = (f"<span style='color:{theme.SERIES[0]}'>━ {self.tr('plain')}</span>&nbsp;"
+                   f"<span style='color:{theme.SERIES[1]}'>━ {self.tr('regularised')}</span>")
         self.loss_plot = lw.plot("epoch", "loss", "Solid: training loss; dashed: validation loss. Blue: without "
                                  "regularisation; orange: with.")
-        self.loss_plot.setTitle(f"{colours}<br>━ training ┅ validation", size="8pt")
+        self.loss_plot.setTitle(f"{colours}<br>━ {self.tr('training')} ┅ {self.tr('validation')}", size="8pt")
         self.curves = {}
         for i, which in enumerate(("plain", "regularised")):
             self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i))
@@ -119,10 +115,22 @@ class OverfitLab(Panel):
         layout.addWidget(self.loss_plot, 3)
         self.gap_plot = lw.plot("epoch", "validation − training loss", "The generalisation gap: how much worse the "
                                 "network does on examples it has not trained on. Growing = overfitting.")
-        self.gap_plot.setTitle(f"{colours}<br>gap", size="8pt")
+        self.gap_plot.setTitle(f"{colours}<br>{self.tr('gap')}", size="8pt")
         for i, which in enumerate(("plain", "regularised")):
             self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i))
         layout.addWidget(self.gap_plot, 3)
+
+    @staticmethod
+    def _switch(grid: QGridLayout, row: int, text: str, tip: str, value: Any = None) -> QCheckBox:
+        """A technique's on/off box in the grid's first column, with its strength (if any) beside it."""
+        box = QCheckBox(text)
+        box.setToolTip(tip)
+        if value is None:
+            grid.addWidget(box, row, 0, 1, 2)
+        else:
+            grid.addWidget(box, row, 0)
+            grid.addWidget(value, row, 1)
+        return box
 
     def regularisers(self) -> Regularisers:
         return Regularisers(dropout=self.dropout.value() if self.use_dropout.isChecked() else 0.0,
@@ -135,8 +143,8 @@ class OverfitLab(Panel):
         own = net is not None and has_regularisation(net)
         for widget in (self.use_dropout, self.dropout, self.use_l2, self.l2, self.use_bn):
             widget.setEnabled(not own)
-        self.own_note.setText("The network has regularisers of its own: the demo compares it with and without "
-                              "them." if own else "")
+        self.own_note.setText(self.tr("The network has regularisers of its own: the demo compares it with and "
+                                      "without them.") if own else "")
 
     def _make(self) -> OverfitDemo | None:
         try:
@@ -215,14 +223,17 @@ class OverfitLab(Panel):
         gaps = {w: h["val_loss"][-1] - h["loss"][-1] for w, h in self.history.items() if h.get("val_loss")}
         if self.finished and len(gaps) == 2:
             val = {w: h["val_loss"][-1] for w, h in self.history.items()}
-            self.status.setText(f"Done. Final gap (validation − training loss): {gaps['plain']:.3f} without, "
-                                f"{gaps['regularised']:.3f} with regularisation. "
-                                + ("Regularisation narrowed it." if gaps["regularised"] < gaps["plain"] else
-                                   "Here regularisation did not narrow it: try fewer examples or more epochs.")
-                                + f" Final validation loss: {val['plain']:.3f} without, {val['regularised']:.3f} "
-                                "with" + (" (the gap closes first; the validation loss follows with more epochs)."
-                                          if val["regularised"] > val["plain"] and gaps["regularised"] < gaps["plain"]
-                                          else "."))
+            narrowed = gaps["regularised"] < gaps["plain"]
+            verdict = (self.tr("Regularisation narrowed it.") if narrowed else
+                       self.tr("Here regularisation did not narrow it: try fewer examples or more epochs."))
+            later = (self.tr(" (the gap closes first; the validation loss follows with more epochs)")
+                     if narrowed and val["regularised"] > val["plain"] else "")
+            self.status.setText(
+                self.tr("Done. Final gap (validation − training loss): {0:.3f} without, {1:.3f} with "
+                        "regularisation. ").format(gaps["plain"], gaps["regularised"]) + verdict
+                + self.tr(" Final validation loss: {0:.3f} without, {1:.3f} with").format(val["plain"],
+                                                                                     val["regularised"])
+                + later + ".")
         else:
             self.status.setText("Stopped.")
 

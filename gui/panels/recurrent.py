@@ -446,8 +446,8 @@ class SequencePanel(Panel):
         self.hidden_plot.setYRange(0, units, padding=0)
         direction = " (forward units, then backward)" if payload.get("bidirectional") else ""
         self.hidden_caption.setText(f"<b>{payload['layer']}</b> '{payload['layer_name']}': {units} units{direction}"
-                                    f" × {steps} steps. Orange positive, blue negative; the colour scale "
-                                    f"spans ±{limit:.2g} (tanh bounds them to ±1).")
+                                    f" × {steps} steps. " + self.tr("Orange positive, blue negative; the colour "
+                                    "scale spans ±{0:.2g} (tanh bounds them to ±1).").format(limit))
         self._show_gates(payload)
 
     def _show_gates(self, payload: dict[str, Any] | None) -> None:

@@ -35,7 +35,7 @@ class DecisionBoundaryPanel(Panel):
         self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#333", width=1.5))
         self.contour.setParentItem(self.field)
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=lw.two_class_cmap(), interactive=False,
-                                          width=12, label="P(class 1)")
+                                          width=12, label=self.tr("P(class 1)"))
         self.colour_bar.setImageItem(self.field, insert_in=self.plot.getPlotItem())
         # A single neuron's boundary, drawn whole (the contour shows only where it crosses the picture).
         self.line = pg.InfiniteLine(movable=False, pen=pg.mkPen("#333", width=1.5, style=Qt.PenStyle.DashLine))
@@ -100,19 +100,21 @@ class DecisionBoundaryPanel(Panel):
         self.scatter.setData(p["points"][:, 0], p["points"][:, 1],
                              brush=[pg.mkBrush(lw.ORANGE if c else lw.BLUE) for c in p["labels"]])
         self.updates += 1
-        text = f"After {event.step} batches: {p['accuracy']:.0%} of the training points are on the right side."
+        text = self.tr("After {0} batches: {1:.0%} of the training points are on the right side.").format(
+            event.step, p["accuracy"])
         lo, hi = float(prob.min()), float(prob.max())
         if lo < 0.5 < hi:
-            text += " Black line: where the probability is 0.5."
+            text += " " + self.tr("Black line: where the probability is 0.5.")
         elif p.get("binary", True):
-            text += f" Nowhere in the picture is the probability 0.5: every point is called class {int(lo > 0.5)}."
+            text += " " + self.tr("Nowhere in the picture is the probability 0.5: every point is called class "
+                                  "{0}.").format(int(lo > 0.5))
         line = p.get("line")
         self.line.setVisible(line is not None and bool(np.hypot(line[0], line[1]) > 1e-9))
         if self.line.isVisible():
             text += " " + self._place_line(line, (x0, x1, y0, y1))
         if self.levels != (0.0, 1.0):
-            text += (f" The probability is {lo:.2f} to {hi:.2f} everywhere: unsure all over the plane (the colour "
-                     "scale is stretched to show it).")
+            text += " " + self.tr("The probability is {0:.2f} to {1:.2f} everywhere: unsure all over the plane "
+                                  "(the colour scale is stretched to show it).").format(lo, hi)
         self.info.setText(text)
 
     def _place_line(self, line: tuple[float, float, float], extent: tuple[float, float, float, float]) -> str:
@@ -125,7 +127,7 @@ class DecisionBoundaryPanel(Panel):
         qx, qy = cx - distance * w1 / norm, cy - distance * w2 / norm  # the line's point nearest the centre
         self.line.setPos(pg.Point(qx, qy))
         self.line.setAngle(float(np.degrees(np.arctan2(w1, -w2))))  # along (-w2, w1), perpendicular to w
-        formula = f"The neuron's line (dashed): {w1:.3g}·x₁ {w2:+.3g}·x₂ {b:+.3g} = 0."
+        formula = self.tr("The neuron's line (dashed): {0:.3g}·x₁ {1:+.3g}·x₂ {2:+.3g} = 0.").format(w1, w2, b)
         span = max(x1 - x0, y1 - y0)
         inside = x0 <= qx <= x1 and y0 <= qy <= y1
         if inside:
@@ -134,9 +136,9 @@ class DecisionBoundaryPanel(Panel):
         if abs(distance) <= 4 * span:
             self.plot.setRange(xRange=(min(x0, qx - 0.15 * span), max(x1, qx + 0.15 * span)),
                                yRange=(min(y0, qy - 0.15 * span), max(y1, qy + 0.15 * span)), padding=0.02)
-            return formula + " It passes outside the data: all points are on one side."
+            return formula + " " + self.tr("It passes outside the data: all points are on one side.")
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        return formula + f" It lies {abs(distance):.3g} away from the data, off this picture."
+        return formula + " " + self.tr("It lies {0:.3g} away from the data, off this picture.").format(abs(distance))
 
 
 def stretched_levels(probability: np.ndarray, narrow: float = 0.2) -> tuple[float, float]:
