@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data import DatasetError, DatasetOptionError, check_options, describe
-from ..spec.experiment import Experiment, SpecError, check_training
+from ..spec.experiment import Experiment, SpecError, check_training, field_path
 from ..spec.options import OptionError, checked_options
 from .recipe import RecipeError, get_recipe
 
@@ -32,7 +32,7 @@ def check_experiment(experiment: Experiment) -> None:
     try:
         check_options(experiment.dataset, experiment.dataset_options)
     except DatasetOptionError as exc:
-        raise SpecError(f"dataset_options.{exc.option}", exc.message) from None
+        raise SpecError(field_path("dataset_options", exc.option), exc.message) from None
     except DatasetError as exc:
         raise SpecError("dataset_options", str(exc)) from None
     try:
