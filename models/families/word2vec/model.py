@@ -53,12 +53,20 @@ class Word2Vec(keras.Model):
         self.embedding.build((None,))
         self.context_embedding.build((None,))
         self.built = True  # both tables exist now, so count_params() works before fit
+        self._config = {"vocabulary": list(vocabulary), "embedding_dim": int(embedding_dim),
+                        "noise": [float(v) for v in np.asarray(noise, dtype=np.float64)], "negatives": self.negatives,
+                        "mode": mode, "seed": int(seed)}
         cdf = np.cumsum(np.asarray(noise, dtype=np.float64))
         self._noise_cdf = tf.constant((cdf / cdf[-1]).astype(np.float32))
         self._seed = keras.random.SeedGenerator(seed)
         self.loss_tracker = keras.metrics.Mean(name="loss")
         # Plain metadata kept beside the weights (for export and queries); not trainable state.
         self._meta = {"vocabulary": list(vocabulary), "groups": {}, "counts": None}
+
+    def get_config(self) -> dict[str, Any]:
+        """The constructor's arguments, so model.save works (the run folder's checkpoints: without it, word2vec
+        runs had none and the window said so after every run)."""
+        return {**super().get_config(), **self._config}
 
     @property
     def vocabulary(self) -> list[str]:

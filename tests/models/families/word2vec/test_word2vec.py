@@ -1,6 +1,7 @@
 """word2vec: options, neighbours, analogies, Projector export, negative-sampling training, the recipe and the CLI."""
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -152,7 +153,7 @@ def test_training_lowers_the_loss_and_groups_the_words(grouped, mode):
 
 
 def test_preset_trains_through_the_session_with_a_live_map():
-    from models.engine.events import EpochEnd, Finished, ProbeResult, RecordingReporter
+    from models.engine.events import EpochEnd, Finished, Notice, ProbeResult, RecordingReporter
     from models.engine.session import TrainingSession
 
     exp = get_preset("skipgram").make()
@@ -176,6 +177,9 @@ def test_preset_trains_through_the_session_with_a_live_map():
         assert last["group_share"] > first["group_share"]
         assert answer_query(last["vectors"], last["vocab"], "cat", k=3)[0][0] in WORD_GROUPS["animals"]
         assert reporter.of(Finished)
+        # The run folder keeps a checkpoint (Word2Vec has a get_config, so model.save works)
+        assert not [n.message for n in reporter.of(Notice) if "Checkpoints" in n.message]
+        assert result.run_dir and (Path(result.run_dir) / "last.keras").is_file()
         vectors = session.with_model(lambda m: m.word_vectors(), which="train").result()
         assert vectors.shape == (len(grouped_vocabulary()), 32)
         out = session.with_model(lambda m: m.predict(np.array([[0], [1]]), verbose=0)).result()
