@@ -21,6 +21,7 @@ from models.families.word2vec.vectors import EmbeddingError, answer_query, parse
 from models.spec.experiment import Experiment
 
 from gui import theme
+from gui.label_placement import place_labels
 from gui.options_form import OptionsForm
 from gui.panels.base import Panel, PanelContext
 
@@ -65,10 +66,16 @@ class WordMapPanel(Panel):
         self.plot.setToolTip("Each point is a word. PCA flattens the vectors onto the two directions along which "
                              "they differ most, so words close here have similar vectors. Words used in the same "
                              "contexts drift together as training goes on.")
-        self.scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.5))
+        # Every point names its word on hover; labels go only where they cover no other (see _place_labels).
+        self.scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.5), hoverable=True,
+                                          tip=lambda x, y, data: str(data),
+                                          hoverPen=pg.mkPen(theme.ACCENT, width=2))
         self.highlight = pg.ScatterPlotItem(size=17, brush=None, pen=pg.mkPen(theme.ACCENT, width=2))
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.highlight)
+        self._order: list[int] = []  # the words by frequency, most frequent first: the first to get a label
+        self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place_labels())
+        self.plot.getViewBox().sigResized.connect(lambda *_: self._place_labels())
         self.legend = QLabel("")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.legend.setToolTip("Word groups the corpus was written with: a good map keeps each colour together.")
@@ -186,18 +193,21 @@ class WordMapPanel(Panel):
         brushes = [pg.mkBrush(c) for c in colours]
         self.scatter.setData(pos=coords, brush=brushes, data=words)
         while len(self._labels) < len(words):
-            label = pg.TextItem(anchor=(0.5, 1.1))
+            label = pg.TextItem(anchor=(0.5, 0.5))
             label.setFont(self._label_font)
             self.plot.addItem(label)
             self._labels.append(label)
         for i, label in enumerate(self._labels):
             if i < len(words):
                 label.setText(words[i], color=pg.mkColor(colours[i]).darker(130) if groups[i] else OTHER_COLOUR)
-                label.setPos(float(coords[i, 0]), float(coords[i, 1]))
-                label.show()
             else:
                 label.hide()
+        counts = np.asarray(payload.get("counts", np.zeros(len(words))), dtype=float)
+        if counts.shape != (len(words),):
+            counts = np.zeros(len(words))
+        self._order = [int(i) for i in np.argsort(-counts, kind="stable")]
         self._words, self._coords = words, coords
+        self._place_labels()
         explained = np.asarray(payload.get("explained", [0, 0]), dtype=float)
         self.plot.setLabel("bottom", f"principal direction 1 ({explained[0]:.0%} of the variance)")
         self.plot.setLabel("left", f"direction 2 ({explained[1]:.0%})")
@@ -215,6 +225,30 @@ class WordMapPanel(Panel):
             self.run_query()
         else:
             self._show_query_note()
+
+    def _place_labels(self) -> None:
+        """Labels where they cover no other label, the most frequent words first, at the current zoom."""
+        n = len(self._words)
+        if n == 0:
+            return
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        box = vb.sceneBoundingRect()
+        if box.width() <= 1 or box.height() <= 1 or x1 <= x0 or y1 <= y0:
+            return
+        sx, sy = box.width() / (x1 - x0), box.height() / (y1 - y0)
+        pixels = np.column_stack([(self._coords[:, 0] - x0) * sx, (y1 - self._coords[:, 1]) * sy])
+        sizes = [(label.boundingRect().width(), label.boundingRect().height()) for label in self._labels[:n]]
+        spots = place_labels(pixels, sizes, self._order, (0.0, 0.0, box.width(), box.height()))
+        for label, spot in zip(self._labels, spots):
+            if spot is None:
+                label.hide()
+            else:
+                label.setPos(x0 + spot[0] / sx, y1 - spot[1] / sy)
+                label.show()
+
+    def labelled_words(self) -> list[str]:
+        return [w for w, label in zip(self._words, self._labels) if label.isVisible()]
 
     def run_query(self) -> None:
         """Answer the query box from the latest vectors (numpy on the GUI thread: at most 5,000 words)."""

@@ -25,7 +25,10 @@ def test_panel_follows_the_family_and_draws_the_map(make_window):
     win = make_window("skipgram")
     panel = _panel(win)
     assert panel.applies_to(win.document.experiment)
-    assert not win.docks["panel_WordMapPanel"].isHidden()
+    dock = win.docks["panel_WordMapPanel"]
+    assert dock.isHidden() and dock in win.workspaces.members("train")  # Design shows the network
+    win.workspaces.switch("train")
+    assert not dock.isHidden()
     panel.on_probe(ProbeResult("embedding_map", 3, _payload()))
     assert len(panel.scatter.data) == 5
     assert [label.textItem.toPlainText() for label in panel._labels[:5]] == ["cat", "dog", "red", "blue", "the"]
@@ -86,3 +89,28 @@ def test_training_fills_the_map_and_exports_projector_files(make_window, tmp_pat
     assert wait_until(lambda: (tmp_path / "emb" / "metadata.tsv").exists(), 30)
     meta = (tmp_path / "emb" / "metadata.tsv").read_text(encoding="utf-8").splitlines()
     assert meta[0] == "word\tcount\tgroup" and len(meta) == 92
+
+
+def test_word_map_labels_never_cover_each_other(make_window):
+    """60 words in three tight clusters: labels only where they are free, the most frequent first; every point
+    names its word on hover."""
+    win = make_window("skipgram")
+    win.workspaces.switch("train")
+    panel = _panel(win)
+    rng = np.random.default_rng(0)
+    centres = np.array([[-1.0, 0.0], [1.0, 0.5], [0.0, -1.0]])
+    coords = np.concatenate([c + rng.normal(0, 0.03, (20, 2)) for c in centres])
+    words = [f"word{i:02d}" for i in range(60)]
+    counts = np.arange(60)[::-1] + 1  # word00 is the most frequent
+    vectors = np.column_stack([coords, np.zeros(60)]).astype(np.float32)
+    panel.show_map({"words": words, "coords": coords, "groups": [""] * 60, "group_names": [], "counts": counts,
+                    "explained": np.array([0.5, 0.3]), "group_share": math.nan, "vocab": words, "vectors": vectors})
+    wait_until(lambda: False, 0.3)  # the view's new range arrives, and the labels are placed for it
+    labelled = panel.labelled_words()
+    assert "word00" in labelled and "word20" in labelled and "word40" in labelled  # each cluster's most frequent
+    assert 3 <= len(labelled) < 60
+    shown = [label for label in panel._labels[:60] if label.isVisible()]
+    rects = [label.sceneBoundingRect() for label in shown]
+    overlaps = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
+    assert not overlaps
+    assert panel.scatter.opts["hoverable"] and panel.scatter.opts["tip"](x=0, y=0, data="word59") == "word59"
