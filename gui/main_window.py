@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 import models.families  # noqa: F401  (registers every family's presets, datasets and recipes; no TensorFlow)
 from models.engine.loop import Run
@@ -28,6 +28,7 @@ from .run_companion import RunCompanion
 from .runs_view import RunsView
 from .summary import SummaryTable
 from .training_panel import TrainingPanel
+from .workspaces import DESIGN, LABS, MODES, TRAIN, Workspaces
 
 APP_NAME = "Layerwise"
 DEFAULT_PRESET = "cnn"
@@ -40,6 +41,7 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the window's width
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -50,14 +52,37 @@ class MessageBar(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
-        self.hide()
+
+    container: QWidget | None = None  # the row that holds the bar: shown and hidden instead of the bar
+
+    # Python-level show/hide, not a setVisible override: Qt calls setVisible while destroying the window, when
+    # the container may be gone already. A widget in a tool bar cannot be shown again once hidden itself.
+    def show(self) -> None:
+        (self.container or super()).show()
+
+    def hide(self) -> None:
+        (self.container or super()).hide()
 
     def show_message(self, text: str, level: str = "error") -> None:
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)
         self.label.setText(text)
+        self._fit_height()
         self.show()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped text at this width: a tool bar sizes a widget by its size hint, which for wrapped
+        text is the height at a narrow width (a two-line message took 160 px of the window)."""
+        margins = self.layout().contentsMargins()
+        height = max(self.label.heightForWidth(max(200, self.label.width())), self.fontMetrics().height())
+        height = max(height + margins.top() + margins.bottom() + 2, self.layout().minimumSize().height())
+        if self.minimumHeight() != height or self.maximumHeight() != height:
+            self.setFixedHeight(height)
 
     @property
     def text(self) -> str:
@@ -82,18 +107,18 @@ class MainWindow(QMainWindow):
         self.trained = False
         self._closing = False
         self.exits_process = False  # run_app: the process ends when this window closes (see closeEvent)
+        self._sized_on_show = False
 
         # centre: message bar + one editor tab per network
         self.message_bar = MessageBar()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumHeight(260)
+        self.tabs.setMinimumHeight(200)
         self.editors: dict[str, NetworkEditor] = {}
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 6, 6, 0)
         centre_layout.setSpacing(6)
-        centre_layout.addWidget(self.message_bar)
         centre_layout.addWidget(self.tabs)
         self.setCentralWidget(centre)
 
@@ -117,21 +142,46 @@ class MainWindow(QMainWindow):
         self._dock("plots", "Loss and metrics", self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.runs_view = RunsView(self)  # past runs: table, overlays, open, delete, CSV (issue 17)
         self._dock("runs", self.tr("Runs"), self.runs_view, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.docks["plots"], self.docks["runs"])
-        self.docks["plots"].raise_()
+        # Train: the curves above, the live panels below them, tabbed with the past runs (see PanelHost.place)
+        self.splitDockWidget(self.docks["plots"], self.docks["runs"], Qt.Orientation.Vertical)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
 
         self.ctx = PanelContext(self)
         self.host = PanelHost(self, self.ctx, panel_classes() + lab_classes(), self._dock,
-                              {"bottom": self.docks["plots"], "right": self.docks["summary"]})
+                              {"bottom": self.docks["runs"], "right": self.docks["summary"]})
+        self.workspaces = Workspaces(self, self.docks, centre, self._mode_docks)
+        self.host.shows = self.workspaces.shows
+        self.host.switching = lambda: self.workspaces.switching
+        self.workspaces.changed.connect(self._on_mode)
+        self.workspaces.actions[LABS].triggered.connect(self._labs_chosen)
+        self.run_bar = QToolBar(self.tr("Run"))
+        self.run_bar.setObjectName("run_bar")
+        self.run_bar.setMovable(False)
+        self.run_bar.setFloatable(False)
+        self.run_bar.toggleViewAction().setEnabled(False)  # the run controls cannot be put out of sight
+        for mode in MODES:
+            self.run_bar.addAction(self.workspaces.actions[mode])
+        self.run_bar.addSeparator()
+        self.run_bar.addWidget(self.training.controls)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.run_bar)
+        # Messages under the run controls, over every mode (an error while training must not sit in a hidden
+        # editor); the row is there only while a message is.
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        message_row = QToolBar(self.tr("Messages"))
+        message_row.setObjectName("message_row")
+        message_row.setMovable(False)
+        message_row.setFloatable(False)
+        message_row.toggleViewAction().setEnabled(False)
+        message_row.addWidget(self.message_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, message_row)
+        self.message_bar.container = message_row
+        self.message_bar.hide()
         self._run_experiments: dict[str, Experiment] = {}  # the runs of a series, by name
         self._create_actions()
         self._connect()
         self.runs = RunCompanion(self)  # Continue, notices, end-of-run notification, interrupted runs (issue 17)
-        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [260, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["plots"]], [300], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["inspector"], self.docks["training"]], [250, 640], Qt.Orientation.Vertical)
+        self.workspaces.apply()
         self._default_state = self.saveState()
         self._restore_settings()
         self._reload_from_document()
@@ -237,6 +287,9 @@ class MainWindow(QMainWindow):
             export.addAction(action)
 
         view = bar.addMenu("&View")
+        for mode in MODES:
+            view.addAction(self.workspaces.actions[mode])
+        view.addSeparator()
         for dock in self.docks.values():
             if not dock.objectName().startswith("dock_panel_") or self._panel_for(dock).area != "lab":
                 view.addAction(dock.toggleViewAction())
@@ -299,17 +352,54 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
             self.host.restored(self.settings.value("window/panels", []), self.document.experiment)
+        mode = self.settings.value("window/mode", DESIGN)
+        self.workspaces.switch(mode if isinstance(mode, str) else DESIGN)
+        if self.workspaces.mode == LABS:
+            self._labs_chosen()
         self._update_recent_menu()
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/panels", self.host.placed())
+        self.settings.setValue("window/mode", self.workspaces.mode)
         self.settings.sync()
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         self.host.restored([], self.document.experiment)
+        self.workspaces.reset()
+
+    # --- modes ----------------------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized_on_show:
+            self._sized_on_show = True
+            if not isinstance(self.settings.value("window/state"), QByteArray):
+                self.workspaces.apply()  # the first start's sizes, against the window's real size
+
+    def _mode_docks(self, mode: str) -> list[QDockWidget]:
+        """The plug-in docks a mode shows: the live panels in the layout (they apply) in Train, the open labs in
+        Labs."""
+        if mode == TRAIN:
+            return self.host.placed_docks(labs=False)
+        if mode == LABS:
+            return self.host.placed_docks(labs=True)
+        return []
+
+    def _labs_chosen(self) -> None:
+        """The Labs mode with no lab open yet opens the guided path through them, the Course."""
+        if not self.host.placed_docks(labs=True):
+            course = [p for p in self.host.labs if not p.in_lab_menu] or self.host.labs
+            if course:
+                self.open_lab(course[0])
+
+    def _on_mode(self, mode: str) -> None:
+        if mode == LABS:
+            self.host.labs_shown(self.document.experiment)
+        elif mode == TRAIN and self.host.front is not None:
+            self.host.front.raise_()  # the panel that joined while another mode was shown
+            self.host.front = None
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
@@ -541,6 +631,8 @@ class MainWindow(QMainWindow):
         if reason:
             self.show_message(reason, "info")
             return
+        if self.workspaces.mode != TRAIN:
+            self.workspaces.switch(TRAIN)
         self.message_bar.hide()
         self.training.message.setText("")
         self._run_experiments = {"": exp}
@@ -557,7 +649,7 @@ class MainWindow(QMainWindow):
             self.show_message("A training run is in progress: wait for it to end (or stop it) first.", "info")
             return False
         self.host.series_owner = owner
-        self._begin_runs(runs)
+        self._begin_runs(runs, watch=owner is None or owner.area != "lab")
         return True
 
     @staticmethod
@@ -566,7 +658,10 @@ class MainWindow(QMainWindow):
         are made as their values arrive."""
         return ["loss", *exp.training.metrics] if exp.family == "supervised" else []
 
-    def _begin_runs(self, runs: list[Run]) -> None:
+    def _begin_runs(self, runs: list[Run], watch: bool = True) -> None:
+        """`watch`: show the Train mode (a lab's own series is watched in the lab)."""
+        if watch and self.workspaces.mode != TRAIN:
+            self.workspaces.switch(TRAIN)
         self.message_bar.hide()
         self.training.message.setText("")
         first = runs[0].experiment
@@ -660,6 +755,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.splitlines()[0][:200], 8000)
 
     def open_lab(self, panel: Panel) -> None:
+        """Open a lab (or the Course) full size in the Labs mode, in front of the labs already open."""
+        if self.workspaces.mode != LABS:  # first: shown beside the editor and docks, it would grow the window
+            self.workspaces.switch(LABS)
         self.host.open_lab(panel, self.document.experiment)
 
     def about(self) -> None:
@@ -894,6 +992,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self.host.closing = True
         self._save_settings()
         self.controller.shutdown(timeout=3.0, collect=not self.exits_process)
         event.accept()

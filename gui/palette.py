@@ -1,7 +1,7 @@
 """Left panel: architecture presets by family, then the layer catalog by category."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -107,6 +107,19 @@ class Palette(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
                 self.items[("layer", ltype.name)] = item
         self.tree.expandAll()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Wide enough for the longest name (\"Shallow learning (hand-made features)\" was cut to \"(han...\")."""
+        metrics = self.tree.fontMetrics()
+        widest = 0
+        for item in self.items.values():
+            depth, parent = 0, item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            icon = 22 if not item.icon(0).isNull() else 0
+            widest = max(widest, metrics.horizontalAdvance(item.text(0)) + (depth + 1) * self.tree.indentation() + icon)
+        scroll_bar = self.tree.verticalScrollBar().sizeHint().width()
+        return QSize(widest + scroll_bar + 2 * theme.MARGIN + 16, super().sizeHint().height())
 
     def _describe(self, item: QTreeWidgetItem | None) -> None:
         if item is None or item.data(0, ROLE_KIND) is None:

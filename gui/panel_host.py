@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from models.engine.events import PROBE_ERROR
@@ -24,8 +24,12 @@ class PanelHost:
     def __init__(self, window: QMainWindow, ctx: PanelContext, classes: list[type[Panel]], add_dock: DockFactory,
                  anchors: dict[str, QDockWidget]) -> None:
         """`add_dock(key, title, widget, area)` makes a dock in the window; `anchors` are the docks live panels
-        are tabbed with ("bottom": the plots, "right": the model summary)."""
+        are tabbed with ("bottom": the past runs under the plots, "right": the model summary)."""
         self.window = window
+        self.shows: Callable[[QDockWidget], bool] = lambda dock: True  # the window's mode shows this dock now
+        self.front: QDockWidget | None = None  # the live panel to bring to the front when the Train mode shows
+        self.switching: Callable[[], bool] = lambda: False  # the window's mode is hiding and showing docks now
+        self.closing = False  # the window is closing: its docks are hidden as they go, not closed by the user
         self.anchors = anchors
         self.panels: list[Panel] = []
         self.docks: dict[Panel, QDockWidget] = {}
@@ -42,7 +46,7 @@ class PanelHost:
             area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
                 Qt.DockWidgetArea.BottomDockWidgetArea
             dock = add_dock(f"panel_{cls.__name__}", panel.title, panel, area)
-            dock.visibilityChanged.connect(lambda visible, p=panel: self._seen(p, visible))
+            dock.visibilityChanged.connect(lambda visible, p=panel, d=dock: self._seen(p, d, visible))
             # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave
             # stray tab bars behind.
             window.removeDockWidget(dock)
@@ -81,7 +85,9 @@ class PanelHost:
         return [p for p in self.panels if (self.lab_open(p) if p.area == "lab" else self._applies(p, experiment))]
 
     def update_visibility(self, experiment: Experiment) -> None:
-        """Live panels join the layout when they start to apply and leave it when they stop."""
+        """Live panels join the layout when they start to apply and leave it when they stop; the first to join
+        is the tab in front (not the past runs' table)."""
+        joined: list[Panel] = []
         for panel in self.panels:
             if panel.area == "lab":
                 continue
@@ -91,8 +97,29 @@ class PanelHost:
             placed = self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
             if relevant and not placed:
                 self.place(panel)
+                joined.append(panel)
             elif not relevant and placed:
                 self.window.removeDockWidget(dock)
+        if joined:
+            # The past runs' table is the group's anchor; it moves to the last tab, and the first panel to join
+            # is in front (raised now or, in another mode, when the Train mode shows it).
+            runs = self.anchors["bottom"]
+            bottom = [d for d in self.placed_docks(labs=False) if self._panel(d).area != "right"]
+            if bottom:
+                self.window.removeDockWidget(runs)
+                self.window.tabifyDockWidget(bottom[-1], runs)
+                runs.setVisible(self.shows(runs))
+            self.front = self.docks[joined[0]]
+            if self.shows(self.front):
+                self.front.raise_()
+
+    def _panel(self, dock: QDockWidget) -> Panel:
+        return next(p for p, d in self.docks.items() if d is dock)
+
+    def placed_docks(self, labs: bool) -> list[QDockWidget]:
+        """The docks of the labs (or of the live panels) that are in the window's layout now."""
+        return [dock for panel, dock in self.docks.items() if (panel.area == "lab") == labs and
+                self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea]
 
     def placed(self) -> list[str]:
         """The dock names of the panels and labs in the window's layout now; saved with it, see `restored`."""
@@ -115,9 +142,18 @@ class PanelHost:
         self.update_visibility(experiment)
 
     def place(self, panel: Panel) -> None:
+        """Live panels are tabbed with their anchor, labs with the labs already open (the first lab gets the
+        bottom area, which the Labs mode gives the whole window); shown if the window's mode shows it."""
         dock = self.docks[panel]
-        self.window.tabifyDockWidget(self.anchors["right" if panel.area == "right" else "bottom"], dock)
-        dock.show()
+        if panel.area == "lab":
+            others = [d for d in self.placed_docks(labs=True) if d is not dock]
+            if others:
+                self.window.tabifyDockWidget(others[-1], dock)
+            else:
+                self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        else:
+            self.window.tabifyDockWidget(self.anchors["right" if panel.area == "right" else "bottom"], dock)
+        dock.setVisible(self.shows(dock))
 
     def open_lab(self, panel: Panel, experiment: Experiment) -> None:
         dock = self.docks[panel]
@@ -127,6 +163,12 @@ class PanelHost:
             self.place(panel)
         dock.show()
         dock.raise_()
+
+    def labs_shown(self, experiment: Experiment) -> None:
+        """The Labs mode came back: its labs skipped the edits made while they were hidden."""
+        for panel in self.labs:
+            if self.lab_open(panel):
+                self.call(panel, "on_experiment_changed", experiment.copy())
 
     def experiment_changed(self, experiment: Experiment) -> None:
         self.update_visibility(experiment)
@@ -185,13 +227,20 @@ class PanelHost:
         """A panel that would only redraw its latest picture and cannot be seen now (a tab behind another)."""
         return panel.latest_probe_only and panel.visibleRegion().isEmpty()
 
-    def _seen(self, panel: Panel, visible: bool) -> None:
+    def _seen(self, panel: Panel, dock: QDockWidget, visible: bool) -> None:
         """A panel's dock came into sight or went out of it (its tab was raised or covered, it was closed)."""
         if panel.latest_probe_only:
             for probe in self._run_probes.get(panel, []):
                 probe.paused = not visible  # read by the training thread before each scheduled run
         if visible:
             self._release(panel)
+        elif panel.area == "lab" and not self.closing and not self.switching() and dock.isHidden():
+            QTimer.singleShot(0, lambda: self._closed(dock))
+
+    def _closed(self, dock: QDockWidget) -> None:
+        """A lab's close button takes it out of the layout: hidden only, it would come back with the Labs mode."""
+        if not self.closing and dock.isHidden() and self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
+            self.window.removeDockWidget(dock)
 
     def _release(self, panel: Panel) -> None:
         for event in self._held.pop(panel, {}).values():

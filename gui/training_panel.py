@@ -168,6 +168,41 @@ class DatasetPreview(QWidget):
             self.stack.setCurrentWidget(self.text)
 
 
+class RunControls(QWidget):
+    """Start, Continue, Pause, Stop, the progress with the time left, and the device: one row for the window's tool
+    bar, so they stay in sight whatever the mode and however short the screen (they sat under the dataset
+    preview and the form, below the fold of a 768 px laptop screen)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start = QPushButton(self.tr("Start"))
+        self.start.setObjectName("primary")
+        self.start.setShortcut("Ctrl+Return")
+        self.pause = QPushButton(self.tr("Pause"))
+        self.pause.setShortcut("Ctrl+P")
+        self.stop = QPushButton(self.tr("Stop"))
+        self.stop.setShortcut("Ctrl+.")
+        self.continue_ = QPushButton(self.tr("Continue"))
+        self.continue_.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("idle"))
+        self.progress.setValue(0)
+        self.progress.setMinimumWidth(220)
+        self.progress.setMaximumWidth(460)
+        self.device = QLabel(self.tr("Device: loading TensorFlow …"))
+        self.device.setObjectName("muted")
+        self.device.setMinimumWidth(40)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACING)
+        for button in (self.start, self.continue_, self.pause, self.stop):
+            layout.addWidget(button)
+        layout.addSpacing(theme.SPACING)
+        layout.addWidget(self.progress, 3)
+        layout.addWidget(self.device, 1)
+
+
 class TrainingPanel(QWidget):
     start_clicked = Signal()
     pause_clicked = Signal()
@@ -199,22 +234,11 @@ class TrainingPanel(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Fixes the random initial weights, shuffling and splits: same seed, same run.")
-        self.start = QPushButton("Start")
-        self.start.setObjectName("primary")
-        self.start.setShortcut("Ctrl+Return")
-        self.pause = QPushButton("Pause")
-        self.pause.setShortcut("Ctrl+P")
-        self.stop = QPushButton("Stop")
-        self.stop.setShortcut("Ctrl+.")
-        self.continue_ = QPushButton(self.tr("Continue"))
-        self.continue_.setEnabled(False)
+        self.controls = RunControls()  # laid out by the window, in the tool bar over every mode
+        self.start, self.continue_ = self.controls.start, self.controls.continue_
+        self.pause, self.stop = self.controls.pause, self.controls.stop
         self.callbacks = CallbackSettings()
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
-        self.progress.setValue(0)
-        self.device = QLabel("Device: loading TensorFlow …")
-        self.device.setObjectName("muted")
+        self.progress, self.device = self.controls.progress, self.controls.device
         self.message = QLabel("")
         self.message.setWordWrap(True)
 
@@ -230,18 +254,12 @@ class TrainingPanel(QWidget):
         form.addRow("Batch size", self.batch)
         form.addRow("Epochs", self.epochs)
         form.addRow("Seed", self.seed)
-        buttons = QHBoxLayout()
-        for b in (self.start, self.continue_, self.pause, self.stop):
-            buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
         layout.setSpacing(theme.SPACING)
         layout.addWidget(data_box)
         layout.addWidget(settings)
         layout.addWidget(self.callbacks)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.device)
         layout.addWidget(self.message)
         layout.addStretch(1)
 

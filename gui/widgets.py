@@ -140,9 +140,20 @@ def two_class_cmap() -> pg.ColorMap:
     return pg.ColorMap([0.0, 0.5, 1.0], [pg.mkColor("#9bb9ef"), pg.mkColor("#ffffff"), pg.mkColor("#f3bd8a")])
 
 
+class _Column(QWidget):
+    """The scrolled column's content: as tall as its items' minimum at this width (wrapped notes included).
+
+    QScrollArea sizes a resizable widget with wrapped labels by heightForWidth, which a box layout computes from
+    the items' preferred heights: a plot preferring 480 px put a scroll bar on a page with room for everything."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+
+
 def scroll(layout: QVBoxLayout, min_width: int = 200) -> QScrollArea:
     """A column of controls and notes that scrolls instead of squashing when the dock is short."""
-    inner = QWidget()
+    inner = _Column()
     inner.setLayout(layout)
     area = QScrollArea()
     area.setWidget(inner)

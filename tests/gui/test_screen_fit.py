@@ -68,7 +68,8 @@ def test_the_main_window_opens_inside_the_screen_and_its_minimum_fits_small_scre
 def test_second_start_restores_the_layout_without_growing_and_corrects_a_huge_geometry(qtbot, settings):
     first = _new_window(settings)
     fresh_minimum = first.minimumSizeHint()
-    fresh_tabs = {d.objectName() for d in first.tabifiedDockWidgets(first.docks["plots"])}
+    first.workspaces.switch("train")  # tabbed docks are listed only while shown
+    fresh_tabs = {d.objectName() for d in first.tabifiedDockWidgets(first.docks["runs"])}
     lab = next(p for p in first.host.labs if p.title == "Softmax")
     first.open_lab(lab)
     first.setGeometry(QRect(-300, -200, 3000, 2000))  # as if saved on a much larger screen
@@ -86,8 +87,10 @@ def test_second_start_restores_the_layout_without_growing_and_corrects_a_huge_ge
         second.reset_layout()
         assert not [p for p in second.host.labs if second.host.lab_open(p)]
         assert second.minimumSizeHint() == fresh_minimum  # View > Reset layout: the first start's layout again
-        plots = second.docks["plots"]
-        assert fresh_tabs and {d.objectName() for d in second.tabifiedDockWidgets(plots)} == fresh_tabs  # tabbed
+        assert second.workspaces.mode == "design"
+        second.workspaces.switch("train")
+        runs = second.docks["runs"]  # the live panels are tabbed with the past runs again
+        assert fresh_tabs and {d.objectName() for d in second.tabifiedDockWidgets(runs)} == fresh_tabs
     finally:
         _close(second)
 

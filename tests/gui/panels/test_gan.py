@@ -25,7 +25,10 @@ def test_panel_follows_the_family_and_draws_probe_payloads(make_window):
     win = make_window("gan")
     panel = _panel(win)
     assert panel.applies_to(win.document.experiment)
-    assert not win.docks["panel_GenerativePanel"].isHidden()
+    dock = win.docks["panel_GenerativePanel"]
+    assert dock.isHidden() and dock in win.workspaces.members("train")  # Design shows the network
+    win.workspaces.switch("train")
+    assert not dock.isHidden()
     assert panel.options.editors["d_steps"].isVisibleTo(panel)
     assert not panel.options.editors["clip"].isVisibleTo(panel)
 

@@ -28,7 +28,10 @@ def test_panel_follows_the_network_and_draws_payloads(make_window):
     win = make_window("lstm")
     panel = _panel(win)
     assert panel.applies_to(win.document.experiment)
-    assert not win.docks["panel_SequencePanel"].isHidden()
+    dock = win.docks["panel_SequencePanel"]
+    assert dock.isHidden() and dock in win.workspaces.members("train")  # Design shows the network
+    win.workspaces.switch("train")
+    assert not dock.isHidden()
     assert panel.text.text() == "the plot was not very clever"  # the dataset's first example
     assert not panel.gen_box.isVisibleTo(panel)  # generation only for chars
 

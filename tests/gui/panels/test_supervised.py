@@ -99,9 +99,11 @@ def test_cnn_feature_maps_results_and_drawing(make_window):
     draw.canvas.stroke([(100, 30), (100, 170)])
     assert wait_until(lambda: "No trained network" in draw.status.text(), 5)
     assert wait_until(lambda: not win.validation_pending and win.training.start.isEnabled(), 60)
+    win.workspaces.switch("train")
+    win.docks["panel_ResultsPanel"].raise_()
     win.start_training()
     assert wait_until(lambda: results.results is not None, 120), results.gallery_title.text()
-    # The maps' tab stayed behind the plots: none of the results sent while training was drawn, only the
+    # The maps' tab stayed behind Results: none of the results sent while training was drawn, only the
     # last one, handed over when the run ended.
     assert maps.visibleRegion().isEmpty() and maps.updates == 1
     assert maps.probe.paused  # and the training thread ran its probe only at epoch ends
@@ -114,7 +116,7 @@ def test_cnn_feature_maps_results_and_drawing(make_window):
     assert maps.probe.image.shape == (28, 28, 1)
 
     # Out of sight again: a result waits (the newest per probe) and is drawn when the tab is raised.
-    win.docks["plots"].raise_()
+    win.docks["panel_ResultsPanel"].raise_()
     assert wait_until(lambda: maps.visibleRegion().isEmpty(), 5)
     kernels = {"layer": "L00_conv2d", "spec_index": 0, "kernels": np.zeros((6, 5, 5), "float32"),
                "bias": np.zeros(6, "float32"), "limit": 0.25}

@@ -31,7 +31,10 @@ def test_tiny_run_fills_grid_and_latent_map_then_generate_and_save(make_window, 
     win = make_window("vae")
     panel = _panel(win)
     assert panel.applies_to(win.document.experiment)
-    assert not win.docks["panel_VAEPanel"].isHidden()
+    dock = win.docks["panel_VAEPanel"]
+    assert dock.isHidden() and dock in win.workspaces.members("train")  # Design shows the network
+    win.workspaces.switch("train")
+    assert not dock.isHidden()
     panel.ctx.load_experiment(_tiny(), "tiny vae")
     assert wait_until(lambda: not win.validation_pending, 30)
     assert win.join_error == ""
