@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         training_scroll.setWidget(self.training)
         training_scroll.setWidgetResizable(True)
         training_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # never a sideways scroll bar: the column is at least as wide as the form and the vertical bar
+        training_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        training_scroll.setMinimumWidth(self.training.minimumSizeHint().width() +
+                                        training_scroll.verticalScrollBar().sizeHint().width() + 2)
         self._dock("training", "Training", training_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.docks["inspector"], self.docks["training"], Qt.Orientation.Vertical)
         self._dock("summary", "Model summary", self.summary, Qt.DockWidgetArea.RightDockWidgetArea)

@@ -10,19 +10,37 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QPushButton, QToolTip, QVBoxLayout
 
 from gui import theme
 from gui import widgets as lw
 from gui.panels.base import Panel, PanelContext
+from gui.captioned_grid import CaptionedGrid
 from gui.training_panel import FitImage, grey_pixmap
+from models.images import tile_grid
 from models.spec.experiment import Experiment
-from models.images import tile_grid, to_uint8
 
 MAX_EVAL = 5000
 
 
 GALLERY = 24
+MATRIX_COLOURS = pg.ColorMap([0.0, 1.0], [pg.mkColor("#ffffff"), pg.mkColor(theme.ACCENT)])
+
+
+def count_ticks(top: int) -> list[int]:
+    """Counts to mark on a log(1 + count) colour bar: 0, then 1, 2, 5, 10, 20, 50 ... up to `top`, and `top`."""
+    ticks, step = [0], 1
+    while step <= top:
+        for m in (1, 2, 5):
+            if m * step <= top:
+                ticks.append(m * step)
+        step *= 10
+    if top > 0 and top not in ticks:
+        if ticks[-1] > top / 2:  # too close to `top` to read both
+            ticks.pop()
+        ticks.append(top)
+    return ticks
 
 
 def _classification_task(experiment: Experiment) -> bool:
@@ -99,6 +117,7 @@ class ResultsPanel(Panel):
         self.results: dict[str, Any] | None = None
         self.selected: tuple[int, int] | None = None
         self.count_items: list[pg.TextItem] = []
+        self.counts_shown = True  # the cells are large enough to print their counts in
         layout = lw.panel_row(self)
         self.matrix_plot = lw.plot("predicted class", "true class", "Row = the true class, column = what the "
                                    "network said. The diagonal holds the correct answers; click any cell to see "
@@ -109,7 +128,15 @@ class ResultsPanel(Panel):
         self.matrix_plot.setMinimumSize(200, 180)
         self.matrix_image = pg.ImageItem()
         self.matrix_plot.addItem(self.matrix_image)
+        # The colours grow with log(1 + count), so a handful of mistakes is visible beside a full diagonal; the
+        # bar's ticks are counts.
+        self.matrix_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=MATRIX_COLOURS, interactive=False, width=10,
+                                          label=self.tr("test images"))
+        self.matrix_bar.setImageItem(self.matrix_image, insert_in=self.matrix_plot.getPlotItem())
         self.matrix_plot.scene().sigMouseClicked.connect(self._clicked)
+        self.matrix_plot.scene().sigMouseMoved.connect(self._hovered)
+        self.matrix_plot.getViewBox().sigResized.connect(lambda *_: self._fit_counts())
+        self.matrix_plot.hide()  # until there is a matrix: an empty one had axes -0.4..0.4
         layout.addWidget(self.matrix_plot, 3)
         middle = QVBoxLayout()
         self.summary = lw.heading("Results", "Computed on the test set after training.")
@@ -117,18 +144,15 @@ class ResultsPanel(Panel):
         self.gallery_title = lw.muted("Train a classifier: its confusion matrix and its most confidently wrong "
                                       "test images appear here.")
         middle.addWidget(self.gallery_title)
-        self.gallery = FitImage()
-        self.gallery.setMinimumSize(160, 80)
-        self.gallery.setToolTip("Test images, read row by row.")
-        middle.addWidget(self.gallery, 1)
-        self.captions = lw.muted("")
-        middle.addWidget(self.captions)
+        self.gallery = CaptionedGrid(8)  # each test image with its caption under it
+        middle.addWidget(self.gallery)
         self.wrong_button = QPushButton("Most confidently wrong")
         self.wrong_button.setToolTip("The mistakes the network was surest about: often badly written digits, "
                                      "sometimes a wrong label in the data.")
         self.wrong_button.clicked.connect(self.show_wrong)
         self.wrong_button.setEnabled(False)
         middle.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
+        middle.addStretch(1)
         layout.addWidget(lw.scroll(middle, 240), 4)
         boxes_col = QVBoxLayout()
         self.boxes_title = lw.heading("Boxes", "Green: the true box around the digit; orange: the predicted box. "
@@ -148,6 +172,8 @@ class ResultsPanel(Panel):
         return _classification_task(experiment)
 
     def on_run_started(self, event: Any) -> None:
+        self.matrix_plot.hide()
+        self.gallery.clear()
         self.summary.setText("Results")
         self.gallery_title.setText("Training … the results appear when it ends.")
 
@@ -168,9 +194,11 @@ class ResultsPanel(Panel):
         self.results = results
         m = results["matrix"]
         k = len(m)
-        colours = pg.ColorMap([0.0, 1.0], [pg.mkColor("#ffffff"), pg.mkColor(theme.ACCENT)])
         shown = np.log1p(m.astype("float64"))
-        lw.set_image(self.matrix_image, shown, (0.0, max(float(shown.max()), 1e-9)), colours, rect=(0, 0, k, k))
+        top = max(float(shown.max()), 1e-9)
+        lw.set_image(self.matrix_image, shown, (0.0, top), MATRIX_COLOURS, rect=(0, 0, k, k))
+        self.matrix_bar.setLevels((0.0, top))
+        self.matrix_bar.axis.setTicks([[(float(np.log1p(v)), str(v)) for v in count_ticks(int(m.max()))]])
         for item in self.count_items:
             self.matrix_plot.removeItem(item)
         self.count_items = []
@@ -182,6 +210,7 @@ class ResultsPanel(Panel):
                 item.setPos(c + 0.5, r + 0.5)
                 self.matrix_plot.addItem(item)
                 self.count_items.append(item)
+        self.matrix_plot.show()
         names = results["class_names"] or [str(i) for i in range(k)]
         ticks = [[(i + 0.5, str(names[i])) for i in range(k)]]
         self.matrix_plot.getAxis("bottom").setTicks(ticks)
@@ -189,6 +218,7 @@ class ResultsPanel(Panel):
         self.matrix_plot.setXRange(0, k, padding=0.02)
         self.matrix_plot.setYRange(0, k, padding=0.02)
         self.summary.setText(f"Test accuracy {results['accuracy']:.1%} on {len(results['y_true']):,} images")
+        self._fit_counts()
         self.wrong_button.setEnabled("images" in results)
         self.show_wrong()
         self._show_boxes(results)
@@ -202,19 +232,18 @@ class ResultsPanel(Panel):
         if "images" not in r:
             self.gallery_title.setText(f"{int((r['y_true'] != r['y_pred']).sum())} test examples are misclassified.")
             self.gallery.clear()
-            self.captions.setText("")
             return
         if not wrong:
             self.gallery_title.setText("No test image is misclassified.")
             self.gallery.clear()
-            self.captions.setText("")
             return
         self.selected = None
-        self.gallery_title.setText(f"<b>The {len(wrong)} most confidently wrong test images</b> (true → said, "
-                                   "confidence):")
-        self._gallery([w[0] for w in wrong])
-        self.captions.setText("  ".join(f"{i + 1}: {names[t]}→{names[p]} ({c:.0%})"
-                                        for i, (_, t, p, c) in enumerate(wrong)))
+        self.gallery_title.setText(self.tr("<b>The {0} most confidently wrong test images</b>: under each, its "
+                                           "true class → what the network said, and how sure it was").format(len(wrong)))
+        self._gallery([w[0] for w in wrong], [(f"{names[t]} → {names[p]}", f"{c:.0%}") for _, t, p, c in wrong],
+                      [self.tr("Test image {0}: a {1}, read as {2} with {3:.0%} confidence").format(i, names[t],
+                                                                                               names[p], c)
+                       for i, t, p, c in wrong])
 
     def show_cell(self, true_class: int, predicted: int) -> None:
         r = self.results
@@ -227,18 +256,16 @@ class ResultsPanel(Panel):
         self.gallery_title.setText(f"<b>{len(idx)} test images of {names[true_class]} {what}</b>" +
                                    (f" (the first {GALLERY})" if len(idx) > GALLERY else ""))
         if "images" in r:
-            self._gallery(list(idx[:GALLERY]))
-            self.captions.setText("  ".join(f"{i + 1}: {r['confidence'][j]:.0%}" for i, j in
-                                            enumerate(idx[:GALLERY])))
+            shown = [int(j) for j in idx[:GALLERY]]
+            self._gallery(shown, [(f"{r['confidence'][j]:.0%}",) for j in shown],
+                          [self.tr("Test image {0}: {1:.0%} confidence").format(j, r["confidence"][j]) for j in shown])
 
-    def _gallery(self, indices: list[int]) -> None:
+    def _gallery(self, indices: list[int], captions: list[tuple[str, ...]], tips: list[str]) -> None:
         r = self.results
         if not indices:
             self.gallery.clear()
             return
-        images = [r["images"][i] / 255.0 for i in indices]
-        grid = tile_grid(images, 8, pad=2, background=0.75)
-        self.gallery.set_source(grey_pixmap(to_uint8(grid, 0.0, 1.0), 2))
+        self.gallery.set_items([grey_pixmap(r["images"][i], 1) for i in indices], captions, tips)
 
     def _show_boxes(self, r: dict[str, Any]) -> None:
         has = "boxes_pred" in r and "images" in r
@@ -252,16 +279,49 @@ class ResultsPanel(Panel):
         self.boxes.set_source(lw.rgb_pixmap((grid * 255).astype(np.uint8), 2))
         self.boxes_note.setText("IoU of these: " + ", ".join(f"{v:.2f}" for v in r["box_iou"]))
 
-    def _clicked(self, event: Any) -> None:
-        if self.results is None:
+    def _fit_counts(self) -> None:
+        """The counts' font follows the cells' size on screen, so the widest count fits inside its cell; when
+        cells are too small to read a number (many classes in a small panel) the counts show on hover instead."""
+        if self.results is None or not self.count_items:
             return
-        point = self.matrix_image.mapFromScene(event.scenePos())
+        m = self.results["matrix"]
+        k = len(m)
+        vb = self.matrix_plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        cell = min(vb.width() / max(x1 - x0, 1e-9), vb.height() / max(y1 - y0, 1e-9))
+        digits = len(str(int(m.max()))) if m.size else 1
+        pixels = min(13.0, cell * 0.42, cell * 0.85 / (0.62 * digits))
+        self.counts_shown = pixels >= 7.0
+        font = self.font()
+        font.setPixelSize(max(1, int(pixels)))
+        for item in self.count_items:
+            item.setFont(font)
+            item.setVisible(self.counts_shown)
+        if not self.counts_shown and k:
+            self.matrix_plot.setToolTip(self.tr("{0} classes: the cells are too small for their counts here; hover a "
+                                                "cell to read it, click it to see its images.").format(k))
+
+    def _cell_at(self, scene_pos: Any) -> tuple[int, int] | None:
+        if self.results is None:
+            return None
+        point = self.matrix_image.mapFromScene(scene_pos)
         k = len(self.results["matrix"])
-        # The image item maps one matrix cell to one unit square (rect 0..k).
         c, r = int(np.floor(point.x() * k / max(self.matrix_image.width(), 1))), \
             int(np.floor(point.y() * k / max(self.matrix_image.height(), 1)))
-        if 0 <= r < k and 0 <= c < k:
-            self.show_cell(r, c)
+        return (r, c) if 0 <= r < k and 0 <= c < k else None
 
+    def _hovered(self, scene_pos: Any) -> None:
+        cell = self._cell_at(scene_pos)
+        if cell is None or self.counts_shown:
+            return
+        r, c = cell
+        names = self.results["class_names"] or [str(i) for i in range(len(self.results["matrix"]))]
+        QToolTip.showText(QCursor.pos(), self.tr("true {0}, said {1}: {2} test images").format(
+            names[r], names[c], int(self.results["matrix"][r, c])), self.matrix_plot)
+
+    def _clicked(self, event: Any) -> None:
+        cell = self._cell_at(event.scenePos())
+        if cell is not None:
+            self.show_cell(*cell)
 
 PANELS = [ResultsPanel]

@@ -144,3 +144,46 @@ def test_draw_boxes():
     rgb = draw_boxes(img, [(np.array([0.2, 0.2, 0.6, 0.8]), (0, 255, 0))])
     assert rgb.shape == (10, 10, 3)
     assert tuple(rgb[2, 2]) == (0, 255, 0) and tuple(rgb[5, 7]) == (0, 255, 0) and tuple(rgb[4, 4]) == (0, 0, 0)
+
+
+def _fake_results(k: int, n: int = 600, seed: int = 0) -> dict:
+    rng = np.random.default_rng(seed)
+    y_true = rng.integers(0, k, n)
+    y_pred = np.where(rng.random(n) < 0.7, y_true, rng.integers(0, k, n))
+    matrix = np.zeros((k, k), dtype=np.int64)
+    np.add.at(matrix, (y_true, y_pred), 1)
+    confidence = rng.random(n)
+    wrong_idx = np.flatnonzero(y_true != y_pred)[:24]
+    return {"matrix": matrix, "y_true": y_true, "y_pred": y_pred, "confidence": confidence,
+            "class_names": [str(i) for i in range(k)], "accuracy": float((y_true == y_pred).mean()),
+            "wrong": [(int(i), int(y_true[i]), int(y_pred[i]), float(confidence[i])) for i in wrong_idx],
+            "images": rng.integers(0, 255, (n, 28, 28)).astype(np.uint8)}
+
+
+def test_results_counts_fit_their_cells_at_any_class_count_and_each_wrong_image_has_its_caption(make_window):
+    win = make_window("cnn")
+    win.workspaces.switch("train")
+    results = _panel(win, ResultsPanel)
+    win.docks["panel_ResultsPanel"].raise_()
+    assert not results.matrix_plot.isVisible()  # no empty matrix before there are results
+    for k in (2, 10, 40):
+        results.show_results(_fake_results(k))
+        wait_until(lambda: False, 0.2)
+        assert results.matrix_plot.isVisible()
+        vb = results.matrix_plot.getViewBox()
+        cell = vb.width() / (vb.viewRange()[0][1] - vb.viewRange()[0][0])
+        shown = [item for item in results.count_items if item.isVisible()]
+        if results.counts_shown:
+            assert len(shown) == k * k
+            widest = max(item.boundingRect().width() - 4 for item in shown)  # TextItem pads its text by 2 px
+            assert widest <= cell, (k, widest, cell)  # every count inside its cell
+        else:
+            assert not shown and k >= 30 and "hover" in results.matrix_plot.toolTip()
+    results.show_results(_fake_results(10))
+    g = results.gallery
+    assert g.count == 24 and len(g.captions()) == 24
+    first = results.results["wrong"][0]
+    assert g.captions()[0] == f"{first[1]} → {first[2]} {first[3]:.0%}"
+    top = g._cell_rect(0)
+    assert g.heightForWidth(g.width()) <= g.height()  # the captions have their room under the images
+    assert top.height() > top.width()  # the caption lines lie under the picture, inside its cell
