@@ -118,6 +118,10 @@ class Workspaces(QObject):
         for dock in self._fronts.get(self.mode, []):
             if dock in members and not dock.isHidden():
                 dock.raise_()
+        if not self.window.isVisible():
+            # sized when shown (MainWindow.showEvent). Activating the layout of a hidden window whose state was
+            # just restored crashed Qt (a segfault in QMainWindowLayout on a restored maximised window)
+            return
         self.window.layout().activate()  # the docks just shown get their places before they are sized
         self._size(self.mode)
 

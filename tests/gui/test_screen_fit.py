@@ -68,7 +68,8 @@ def test_the_main_window_opens_inside_the_screen_and_its_minimum_fits_small_scre
 def test_second_start_restores_the_layout_without_growing_and_corrects_a_huge_geometry(qtbot, settings):
     first = _new_window(settings)
     fresh_minimum = first.minimumSizeHint()
-    first.workspaces.switch("train")  # tabbed docks are listed only while shown
+    first.show()  # a hidden window's layout is not laid out, and tabbed docks are listed only once it is
+    first.workspaces.switch("train")
     fresh_tabs = {d.objectName() for d in first.tabifiedDockWidgets(first.docks["runs"])}
     lab = next(p for p in first.host.labs if p.title == "Softmax")
     first.open_lab(lab)
@@ -84,6 +85,7 @@ def test_second_start_restores_the_layout_without_growing_and_corrects_a_huge_ge
         open_labs = [p.title for p in second.host.labs if second.host.lab_open(p)]
         assert open_labs == ["Softmax"]  # the lab that was open, and no other
         assert second.minimumSizeHint().width() <= fresh_minimum.width() + lab.minimumSizeHint().width()
+        second.show()
         second.reset_layout()
         assert not [p for p in second.host.labs if second.host.lab_open(p)]
         assert second.minimumSizeHint() == fresh_minimum  # View > Reset layout: the first start's layout again
