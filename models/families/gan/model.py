@@ -45,6 +45,10 @@ class GAN(keras.Model):
         self.output_range = (float(output_range[0]), float(output_range[1]))
         self.num_classes = 0
         self.noise_seed = keras.random.SeedGenerator(seed)
+        self._config: dict[str, Any] = {"latent_dim": self.latent_dim, "d_steps": self.d_steps,
+                                        "label_smoothing": self.label_smoothing, "d_logits": self.d_logits,
+                                        "generator_loss": generator_loss, "output_range": list(self.output_range),
+                                        "seed": int(seed)}
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
         self.d_real_tracker = keras.metrics.Mean(name="d_real")
@@ -55,6 +59,20 @@ class GAN(keras.Model):
     def metrics(self) -> list[Any]:
         """Listed here so Keras resets them at the start of every epoch."""
         return [self.d_loss_tracker, self.g_loss_tracker, self.d_real_tracker, self.d_fake_tracker]
+
+    def get_config(self) -> dict[str, Any]:
+        """The constructor's arguments (the players as nested configs), so model.save works: the run folder's
+        checkpoints need it, and without it every GAN run ended with 'Checkpoints are off'."""
+        return {**super().get_config(), "generator": keras.saving.serialize_keras_object(self.generator),
+                "discriminator": keras.saving.serialize_keras_object(self.discriminator), **self._config}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> "GAN":
+        config = dict(config)
+        for role in ("generator", "discriminator"):
+            config[role] = keras.saving.deserialize_keras_object(config[role])  # consumes the nested config
+        config["output_range"] = tuple(config.get("output_range", (-1.0, 1.0)))
+        return cls(**config)
 
     def compile(self, d_optimizer: Any, g_optimizer: Any, **kwargs: Any) -> None:  # type: ignore[override]
         super().compile(**kwargs)
@@ -163,6 +181,7 @@ class CGAN(GAN):
     def __init__(self, *args: Any, num_classes: int = 10, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.num_classes = int(num_classes)
+        self._config["num_classes"] = self.num_classes
 
     def _generate(self, z: Any, labels: Any, training: bool = True) -> Any:
         return self.generator([z, labels], training=training)
@@ -196,6 +215,7 @@ class WGAN(GAN):
     def __init__(self, *args: Any, clip: float = 0.01, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.clip = float(clip)
+        self._config["clip"] = self.clip
         self.w_tracker = keras.metrics.Mean(name="wasserstein")
 
     @property

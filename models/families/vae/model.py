@@ -43,6 +43,7 @@ class VAE(keras.Model):
         self.decoder = decoder
         self.latent_dim = int(latent_dim)
         self.beta = float(beta)
+        self.seed = int(seed)
         self.noise_seed = keras.random.SeedGenerator(seed)
         self.loss_tracker = keras.metrics.Mean(name="loss")
         self.rec_tracker = keras.metrics.Mean(name="reconstruction_loss")
@@ -53,6 +54,20 @@ class VAE(keras.Model):
     def metrics(self) -> list[Any]:
         """Listed here so Keras resets them at the start of every epoch (and of every evaluation)."""
         return [self.loss_tracker, self.rec_tracker, self.kl_tracker]
+
+    def get_config(self) -> dict[str, Any]:
+        """The constructor's arguments (both halves as nested configs), so model.save works: the run folder's
+        checkpoints need it, and without it every VAE run ended with 'Checkpoints are off'."""
+        return {**super().get_config(), "encoder": keras.saving.serialize_keras_object(self.encoder),
+                "decoder": keras.saving.serialize_keras_object(self.decoder), "latent_dim": self.latent_dim,
+                "beta": self.beta, "seed": self.seed}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> "VAE":
+        config = dict(config)
+        for role in ("encoder", "decoder"):
+            config[role] = keras.saving.deserialize_keras_object(config[role])  # consumes the nested config
+        return cls(**config)
 
     def compile(self, optimizer: Any, **kwargs: Any) -> None:  # type: ignore[override]
         super().compile(optimizer=optimizer, **kwargs)
