@@ -3,13 +3,15 @@
 The Results panel showed its most confidently wrong images as one tiled picture and their captions as a numbered
 list below the fold ("1: 5→3 (23%)  2: ..."): the student had to count tiles to match a caption to an image.
 Painted by hand (not a grid of QLabels) so that replacing 24 pictures is one repaint, not 48 layout passes.
+`row_labelled_pixmap` does the same for a tiled grid whose rows are classes (the conditional GAN's).
 """
 from __future__ import annotations
 
 from typing import Any, Sequence
 
+import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui import theme
@@ -121,3 +123,31 @@ class CaptionedGrid(QWidget):
                 event.ignore()
             return True
         return super().event(event)
+
+
+def row_labelled_pixmap(grid: np.ndarray, labels: Sequence[str], pad: int = 1, scale: int = 3) -> QPixmap:
+    """A tiled uint8 grid (from models.images.tile_grid, `pad` pixels between tiles) with each row's label at its
+    left, drawn into the picture so the labels scale with it and stay beside their rows at any size: a
+    conditional GAN's grid has one row per class, and without the labels the student has to count rows."""
+    arr = np.ascontiguousarray(grid, dtype=np.uint8)
+    h, w = arr.shape
+    rows = max(1, len(labels))
+    tile = max(1.0, (h - (rows + 1) * pad) / rows)
+    image = QPixmap.fromImage(QImage(arr.data, w, h, w, QImage.Format.Format_Grayscale8).copy())
+    font = QFont()
+    font.setPixelSize(max(8, int(tile * scale * 0.5)))
+    margin = QFontMetrics(font).horizontalAdvance("0" * max(len(t) for t in labels) if labels else "0") \
+        + font.pixelSize() // 2
+    out = QPixmap(w * scale + margin, h * scale)
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.drawPixmap(QRect(margin, 0, w * scale, h * scale), image)
+    painter.setFont(font)
+    painter.setPen(QColor("#222222"))
+    for i, text in enumerate(labels):
+        top = int((pad + i * (tile + pad)) * scale)
+        painter.drawText(QRect(0, top, margin - font.pixelSize() // 4, int(tile * scale)),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+    painter.end()
+    return out

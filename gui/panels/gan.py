@@ -23,6 +23,7 @@ from models.spec.experiment import Experiment
 from gui import theme
 from gui.training_panel import FitImage, grey_pixmap
 from gui import widgets as lw
+from gui.captioned_grid import row_labelled_pixmap
 from gui.options_form import OptionsForm
 from gui.panels.base import Panel
 
@@ -31,13 +32,13 @@ INTERPOLATION_STEPS = 21
 
 # --- worker-side jobs (run on the TensorFlow thread; return numpy only) ----------------------------------------
 def _job_generate(seed: int, label: int | None, conditional: bool):
-    def job(model: Any) -> np.ndarray:
-        from models.generators import class_rows, generate
+    """The tiled samples and, for a conditional generator asked for every class, each row's class."""
+    def job(model: Any) -> tuple[np.ndarray, list[str]]:
+        from models.generators import class_rows, generate, generator_info
         if conditional and label is None:
             images = class_rows(model, 8, seed)
-        else:
-            images = generate(model, 64, seed, label)
-        return tile_grid(images, 8)
+            return tile_grid(images, 8), [str(d) for d in range(generator_info(model).num_classes)]
+        return tile_grid(generate(model, 64, seed, label), 8), []
     return job
 
 
@@ -61,7 +62,9 @@ class GenerativePanel(Panel):
         self.family = "gan"
         self.strip = SnapshotStrip()
         self.live_grid: np.ndarray | None = None
+        self.live_rows: list[str] = []
         self.shown_grid: np.ndarray | None = None
+        self.row_labels: list[str] = []  # the digit of each row on show (a conditional GAN's class rows)
         self.path_images: np.ndarray | None = None
         self.curves: dict[str, tuple[list[float], list[float]]] = {}
         self.has_model = False
@@ -269,6 +272,7 @@ class GenerativePanel(Panel):
         payload = event.payload
         if event.name == "sample_grid":
             self.live_grid = np.asarray(payload["grid"], dtype="float32")
+            self.live_rows = self._class_rows(payload)
             if self.strip.add(payload):
                 at_live = self.snap_slider.value() == self.snap_slider.maximum()
                 self.snap_slider.blockSignals(True)
@@ -277,7 +281,7 @@ class GenerativePanel(Panel):
                     self.snap_slider.setValue(len(self.strip.grids))
                 self.snap_slider.blockSignals(False)
             if self.snap_slider.value() == self.snap_slider.maximum():
-                self._show_grid(self.live_grid, "Fixed-noise samples")
+                self._show_grid(self.live_grid, "Fixed-noise samples", self.live_rows)
                 self.snap_label.setText(f"live · epoch {payload['epoch']:.1f}")
             for name, value in payload.get("metrics", {}).items():
                 self._probe_points = True
@@ -339,20 +343,35 @@ class GenerativePanel(Panel):
             plot.setTitle("&nbsp;&nbsp;".join(parts), size="8pt")
 
     # --- grid, snapshots, tools --------------------------------------------------------------------------
-    def _show_grid(self, grid: np.ndarray, title: str) -> None:
+    @staticmethod
+    def _class_rows(payload: dict[str, Any]) -> list[str]:
+        """The digit of each grid row when the grid holds one row per class (a conditional GAN's), else none."""
+        labels = np.asarray(payload.get("labels", []))
+        rows, columns = int(payload.get("rows", 0)), int(payload.get("columns", 0))
+        if not len(labels) or rows * columns != len(labels):
+            return []
+        per_row = labels.reshape(rows, columns)
+        if not np.all(per_row == per_row[:, :1]):
+            return []
+        return [str(int(d)) for d in per_row[:, 0]]
+
+    def _show_grid(self, grid: np.ndarray, title: str, rows: list[str] | None = None) -> None:
         self.shown_grid = grid
+        self.row_labels = list(rows or [])
         self.grid_title.setText(title)
-        self.grid_image.set_source(grey_pixmap(to_uint8(grid, 0.0, 1.0), 1))
+        pixels = to_uint8(grid, 0.0, 1.0)
+        self.grid_image.set_source(row_labelled_pixmap(pixels, self.row_labels) if self.row_labels
+                                   else grey_pixmap(pixels, 1))
 
     def _show_snapshot(self, index: int) -> None:
         if index >= len(self.strip.grids):
             self.snap_label.setText("live")
             if self.live_grid is not None:
-                self._show_grid(self.live_grid, "Fixed-noise samples")
+                self._show_grid(self.live_grid, "Fixed-noise samples", self.live_rows)
             return
         epoch = self.strip.epochs[index]
         self.snap_label.setText(f"epoch {epoch}")
-        self._show_grid(self.strip.grids[index], "Fixed-noise samples")
+        self._show_grid(self.strip.grids[index], "Fixed-noise samples", self.live_rows)  # the same noise and labels
 
     def _set_tools_enabled(self, on: bool) -> None:
         for w in (self.generate_btn, self.digit, self.seed_a, self.seed_b, self.walk_slider):
@@ -371,8 +390,9 @@ class GenerativePanel(Panel):
         what = "one row per digit" if self.family == "cgan" and label is None else \
             f"digit {label}" if label is not None else "64 samples"
 
-        def done(grid: np.ndarray) -> None:
-            self._show_grid(grid, "Generated samples")
+        def done(result: tuple[np.ndarray, list[str]]) -> None:
+            grid, rows = result
+            self._show_grid(grid, "Generated samples", rows)
             self.snap_label.setText(f"seed {seed} · {what}")
         self.ctx.with_trained_model(_job_generate(seed, label, self.family == "cgan"), done)
 

@@ -103,6 +103,9 @@ def test_tiny_cgan_run_then_generate_walk_and_save(make_window, qtbot, tmp_path)
     assert ended.args[0].status == "finished"
     assert wait_until(lambda: panel.shown_grid is not None, 10)
     assert panel.shown_grid.shape == (10 * 29 + 1, 4 * 29 + 1)  # one row per digit
+    assert panel.row_labels == [str(d) for d in range(10)]  # each row names its digit, at its left
+    shown = panel.grid_image.pixmap()
+    assert shown.height() == 3 * (10 * 29 + 1) and shown.width() > 3 * (4 * 29 + 1)
     # A snapshot per finished epoch (the window keeps only the newest payload per 33 ms, so on a run this
     # fast the first epoch's may be skipped; the model tests check that none is lost otherwise).
     assert panel.strip.epochs[-1] == 2 and panel.snap_slider.maximum() == len(panel.strip.epochs)
@@ -119,6 +122,7 @@ def test_tiny_cgan_run_then_generate_walk_and_save(make_window, qtbot, tmp_path)
     assert wait_until(lambda: panel.grid_title.text().startswith("Generated"), 30)
     assert "digit 7" in panel.snap_label.text() and panel.shown_grid.shape == (8 * 29 + 1, 8 * 29 + 1)
     assert panel.seed == 1 and "seed 0" in panel.snap_label.text()
+    assert panel.row_labels == []  # every row is a 7: the title says so
     panel.walk_slider.setValue(10)
     assert panel.walk_image.pixmap() is not None and not panel.walk_image.pixmap().isNull()
 
@@ -128,6 +132,10 @@ def test_tiny_cgan_run_then_generate_walk_and_save(make_window, qtbot, tmp_path)
     (tmp_path / "a-file").write_text("x")
     assert not panel.save_png(str(tmp_path / "a-file" / "grid.png"))  # its folder is a file: message, no raise
     assert "Could not save" in win.message_bar.text
+
+    panel.digit.setCurrentIndex(panel.digit.findData(None))  # all digits: one labelled row each
+    panel.generate_btn.click()
+    assert wait_until(lambda: panel.seed == 2 and panel.row_labels == [str(d) for d in range(10)], 30)
 
 
 def test_editor_reports_a_broken_join_between_generator_and_discriminator(make_window):
