@@ -30,7 +30,7 @@ def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None =
     app = _app()
     from .main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(paint_first=True)
     window.exits_process = True
     window.show()
     window.runs.offer_interrupted()  # runs a crash or kill left unfinished: resume or dismiss

@@ -65,11 +65,22 @@ class TrainingController(QObject):
     device_known = Signal(str)
     _future_done = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    HOLD_S = 3.0  # the longest the worker waits for release(): a window never painted must not keep TF away
+
+    def __init__(self, parent: QObject | None = None, hold: bool = False) -> None:
+        """`hold`: the worker starts nothing (TensorFlow's import included) until `release()`. The app holds it
+        until its window is first painted: importing TensorFlow on the worker while the window was being built
+        took the GIL for most of its time and made the first frame wait for it (bench/startup.py: 5.5 s before
+        the hold, 1.5 s with it, on 2 cores)."""
         super().__init__(parent)
         from models.engine.session import TrainingSession
 
         self.session = TrainingSession()
+        self._gate = threading.Event()
+        if hold:
+            self.session.submit(lambda: self._gate.wait(self.HOLD_S))  # every later job queues behind it
+        else:
+            self._gate.set()
         self._reporter: QueueReporter | None = None
         self._batches_due = 0.0  # time.monotonic() when waiting batch events are next handed over
         self._run_future: cf.Future | None = None
@@ -97,6 +108,15 @@ class TrainingController(QObject):
         self.device = ""
         # Loads TensorFlow on the worker at once, so the first Start does not wait for it.
         self.track(self.session.warm_up(), self._on_device)
+
+    @property
+    def held(self) -> bool:
+        """Held and not released yet (after HOLD_S the worker starts all the same, but this stays true)."""
+        return not self._gate.is_set()
+
+    def release(self) -> None:
+        """Let the held worker start: warm-up, validation and whatever else was asked meanwhile, in order."""
+        self._gate.set()
 
     @Slot()
     def _collect_garbage(self) -> None:

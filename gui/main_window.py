@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QPushButton, QScrollArea, QSizePolicy, QTabWidget, QToolBar, QVBoxLayout, QWidget)
@@ -91,13 +91,16 @@ class MessageBar(QFrame):
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, preset: str = DEFAULT_PRESET,
-                 experiment: Experiment | None = None) -> None:
+                 experiment: Experiment | None = None, paint_first: bool = False) -> None:
+        """`paint_first`: TensorFlow is loaded only once the window's first frame is painted (the app's start;
+        see TrainingController's `hold`). Tests and `shot` build windows they never paint, so it is off there."""
         super().__init__()
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
         self.setWindowTitle(APP_NAME)
         screen_fit.place_new(self, QSize(1480, 920))  # or less, centred, on a smaller screen
         self.setDockNestingEnabled(True)
-        self.controller = TrainingController(self)
+        self.controller = TrainingController(self, hold=paint_first)
+        self._painted = not paint_first
         # `experiment` opens the window on that project directly (the preset's default dataset, e.g. mnist with
         # its download attempt, is then never loaded).
         self.document = ProjectDocument(experiment if experiment is not None else get_preset(preset).make(), self)
@@ -375,6 +378,12 @@ class MainWindow(QMainWindow):
         self.workspaces.reset()
 
     # --- modes ----------------------------------------------------------------------------------------------
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.controller.release)  # after this paint pass: the whole frame is drawn
+
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._sized_on_show:

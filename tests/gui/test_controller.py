@@ -51,3 +51,45 @@ def test_batch_ends_are_bundled_but_pause_and_epoch_ends_go_out_at_once(controll
     controller._drain()
     assert seen[4:] == [("batches", [5]), ("epoch", 1)]
     assert not reporter.queue and not reporter.urgent
+
+
+def test_a_held_worker_starts_nothing_until_released_and_never_waits_forever(qtbot, monkeypatch):
+    """The app holds the worker until its window is painted (TensorFlow's import under the GIL delayed the first
+    frame by seconds); a window that is never painted must not keep the worker waiting."""
+    import threading
+    import time
+
+    ran = threading.Event()
+    held = TrainingController(hold=True)
+    try:
+        held.call(ran.set)
+        time.sleep(0.3)
+        assert not ran.is_set()  # warm-up and every call queue behind the hold
+        held.release()
+        assert ran.wait(5)
+    finally:
+        assert held.shutdown(10)
+
+    monkeypatch.setattr(TrainingController, "HOLD_S", 0.2)
+    ran.clear()
+    forgotten = TrainingController(hold=True)
+    try:
+        forgotten.call(ran.set)
+        assert ran.wait(5)  # never released: it starts after HOLD_S all the same
+    finally:
+        assert forgotten.shutdown(10)
+
+
+def test_the_app_window_loads_tensorflow_once_it_is_painted(qtbot, settings):
+    from gui.app import wait_until
+    from gui.main_window import MainWindow
+
+    win = MainWindow(settings=settings, preset="mlp", paint_first=True)
+    try:
+        assert win.controller.held
+        win.show()
+        assert wait_until(lambda: not win.controller.held, 10)  # released by the first paint, not by HOLD_S
+        assert wait_until(lambda: win.controller.device != "" and not win.validation_pending, 60)
+    finally:
+        win.close_without_asking()
+        assert win.controller.shutdown(10)
