@@ -60,8 +60,15 @@ class VAEPanel(Panel):
         layout = lw.panel_row(self)
         layout.addLayout(self._samples_column(), 3)
         layout.addLayout(self._map_column(), 5)
-        layout.addLayout(self._manifold_column(), 4)
+        layout.addLayout(self._manifold_column(), 5)
         self._set_tools_enabled(False)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        """The decoded plane is square (its aspect is locked): a plot taller than it is wide only showed empty
+        bands above and below the tiles, and squeezed them to fit the width."""
+        super().resizeEvent(event)
+        axes = 10  # the bottom axis is about as tall as the left one is wide: the view box stays square
+        self.manifold_plot.setMaximumHeight(max(160, self.manifold_plot.width() + axes))
 
     # --- layout ------------------------------------------------------------------------------------------
     def _samples_column(self) -> QVBoxLayout:

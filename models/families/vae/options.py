@@ -17,8 +17,9 @@ OPTIONS: tuple[Param, ...] = (
     Param("grid_rows", "int", 8, "Rows of the live sample grid.", 1, 16),
     Param("latent_points", "int", 1000, "Held-out digits whose codes (the encoder's means) are drawn in the "
           "latent map.", 50, 5000),
-    Param("manifold_size", "int", 15, "The decoded manifold is an n x n grid of decoder outputs over "
-          "z in [-3, 3]² (2-D latent spaces only).", 3, 30),
+    Param("manifold_size", "int", 10, "The decoded manifold is an n x n grid of decoder outputs over "
+          "z in [-3, 3]² (2-D latent spaces only). 10 keeps each digit legible in the panel; more shows finer "
+          "steps between them in a larger window or a saved picture.", 3, 30),
     Param("quality_check", "bool", True, "After training, let an MNIST classifier (trained once and cached) "
           "read 1,000 generated digits: the share it reads with confidence ≥ 0.9 is a rough quality score."),
 )

@@ -66,7 +66,7 @@ class LatentMapProbe(Probe):
     name = "vae_latent"
     interval_s = 1.0
 
-    def __init__(self, images: np.ndarray, labels: np.ndarray, latent_dim: int, manifold_size: int = 15,
+    def __init__(self, images: np.ndarray, labels: np.ndarray, latent_dim: int, manifold_size: int = 10,
                  steps_per_epoch: int = 1) -> None:
         self.images = np.asarray(images, dtype="float32")
         self.labels = np.asarray(labels, dtype="int64")
