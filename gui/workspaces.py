@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -124,6 +124,14 @@ class Workspaces(QObject):
             return
         self.window.layout().activate()  # the docks just shown get their places before they are sized
         self._size(self.mode)
+        # Docks just shown settle their minimum sizes over the next layout passes, and the first sizes did not
+        # stick (the VAE's side column came out 587 px wide instead of 340): size once more when they have.
+        mode = self.mode
+        QTimer.singleShot(0, self, lambda: self._resize_settled(mode))
+
+    def _resize_settled(self, mode: str) -> None:
+        if self.mode == mode and self.window.isVisible():
+            self._size(mode)
 
     def reset(self) -> None:
         """After the default layout is restored: the first start's mode, and every mode's first sizes."""

@@ -72,3 +72,21 @@ def test_the_mode_and_open_lab_come_back_on_the_next_start(settings, qtbot):
     finally:
         second.close_without_asking()
         assert second.controller.shutdown(15)
+
+
+def test_the_train_mode_gives_the_stage_its_width_once_the_panels_have_settled(settings, qtbot):
+    """The VAE's panel joins the stage with a large minimum width; the first sizing did not stick and the
+    settings column came out 587 px wide at 1366x768, squeezing the decoded plane."""
+    from gui.workspaces import SIDE_WIDTH
+
+    win = MainWindow(settings=settings, preset="vae")
+    try:
+        win.resize(1366, 768)
+        win.show()
+        assert wait_until(lambda: not win.validation_pending, 60)
+        win.workspaces.switch("train")
+        wait_until(lambda: False, 0.3)
+        assert win.docks["training"].width() <= SIDE_WIDTH + 80, win.docks["training"].width()
+    finally:
+        win.close_without_asking()
+        assert win.controller.shutdown(10)
