@@ -11,10 +11,11 @@ from typing import Any, Sequence
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui import theme
+from gui.training_panel import grey_pixmap
 
 
 class CaptionedGrid(QWidget):
@@ -129,11 +130,10 @@ def row_labelled_pixmap(grid: np.ndarray, labels: Sequence[str], pad: int = 1, s
     """A tiled uint8 grid (from models.images.tile_grid, `pad` pixels between tiles) with each row's label at its
     left, drawn into the picture so the labels scale with it and stay beside their rows at any size: a
     conditional GAN's grid has one row per class, and without the labels the student has to count rows."""
-    arr = np.ascontiguousarray(grid, dtype=np.uint8)
-    h, w = arr.shape
+    h, w = np.shape(grid)
     rows = max(1, len(labels))
     tile = max(1.0, (h - (rows + 1) * pad) / rows)
-    image = QPixmap.fromImage(QImage(arr.data, w, h, w, QImage.Format.Format_Grayscale8).copy())
+    image = grey_pixmap(grid, scale)
     font = QFont()
     font.setPixelSize(max(8, int(tile * scale * 0.5)))
     margin = QFontMetrics(font).horizontalAdvance("0" * max(len(t) for t in labels) if labels else "0") \
@@ -141,8 +141,7 @@ def row_labelled_pixmap(grid: np.ndarray, labels: Sequence[str], pad: int = 1, s
     out = QPixmap(w * scale + margin, h * scale)
     out.fill(QColor("white"))
     painter = QPainter(out)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-    painter.drawPixmap(QRect(margin, 0, w * scale, h * scale), image)
+    painter.drawPixmap(margin, 0, image)
     painter.setFont(font)
     painter.setPen(QColor("#222222"))
     for i, text in enumerate(labels):

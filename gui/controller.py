@@ -106,7 +106,7 @@ class TrainingController(QObject):
         self._gc_timer.timeout.connect(self._collect_garbage)
         self._gc_timer.start()
         self.device = ""
-        # Loads TensorFlow on the worker at once, so the first Start does not wait for it.
+        # Loads TensorFlow on the worker at once (or once released), so the first Start does not wait for it.
         self.track(self.session.warm_up(), self._on_device)
 
     @property

@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
         screen_fit.place_new(self, QSize(1480, 920))  # or less, centred, on a smaller screen
         self.setDockNestingEnabled(True)
         self.controller = TrainingController(self, hold=paint_first)
-        self._painted = not paint_first
         # `experiment` opens the window on that project directly (the preset's default dataset, e.g. mnist with
         # its download attempt, is then never loaded).
         self.document = ProjectDocument(experiment if experiment is not None else get_preset(preset).make(), self)
@@ -380,8 +379,7 @@ class MainWindow(QMainWindow):
     # --- modes ----------------------------------------------------------------------------------------------
     def paintEvent(self, event: Any) -> None:  # noqa: N802
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if self.controller.held:
             QTimer.singleShot(0, self.controller.release)  # after this paint pass: the whole frame is drawn
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
