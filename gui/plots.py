@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from . import theme
+from .legend import LegendStrip
 
 MAX_BATCH_POINTS = 4000  # older batch points are thinned 2:1 beyond this
 REDRAW_MS = 400  # the fastest the batch curves are redrawn while training
@@ -23,6 +24,10 @@ REDRAW_BUDGET = 0.005
 # the most expensive thing the window draws), so a range that moves with every batch stalls the window.
 SHRINK_BELOW = 0.3
 Y_PADDING = 0.08
+# Plots a row: a GAN's five metrics side by side in one row instead of two rows of 3 and 2, which at 1366x768
+# left each plot ~50 px of height and ran its axis labels into each other.
+COLUMNS = 5
+ROW_HEIGHT = 120  # the least height a row of plots gets: axis, tick labels and a curve between them
 
 
 def _base(metric: str) -> str:
@@ -118,6 +123,12 @@ class PlotsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         self.plots: dict[str, pg.PlotItem] = {}
+        # One legend above the plots names the kinds of curve every plot has (and the past runs drawn over them),
+        # in a strip of its own: in the plots' grid it set the columns' widths.
+        self.key = LegendStrip()
+        self.legend = self.key.legend
+        layout.insertWidget(0, self.key)
+        layout.setSpacing(0)  # the strip and the plots on one white ground
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.series: dict[tuple[str, str], _Series] = {}
         self.steps_per_epoch = 1
@@ -158,6 +169,7 @@ class PlotsPanel(QWidget):
             plot.enableAutoRange()
             self._spare.append(plot)
         self.view.clear()
+        self.legend.clear()
         self._overlay_items = []  # plot.clear() removed them; _plot draws them again
         self.plots.clear()
         self.curves.clear()
@@ -201,18 +213,13 @@ class PlotsPanel(QWidget):
             for base, plot in self.plots.items():
                 if base not in self._user_zoomed:
                     plot.setXRange(0, reached, padding=0.02)
-                    if _is_loss(base):  # zoomed in, a falling loss leaves the lower left empty
-                        plot.legend.setOffset((10, -10))
 
     def _new_plot_item(self) -> pg.PlotItem:
         plot = pg.PlotItem()
         plot.setLabel("bottom", "epoch")
         plot.showGrid(x=True, y=True, alpha=0.25)
-        legend = plot.addLegend(labelTextSize="9pt")
-        legend.setBrush(theme.with_alpha("#ffffff", 170))
-        # Axes and the legend are drawn once into a pixmap and blitted until they change, instead of being
-        # replayed whenever the batch curve next to them is redrawn.
-        legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Axes are drawn once into a pixmap and blitted until they change, instead of being replayed whenever
+        # the batch curve next to them is redrawn.
         for name in ("left", "bottom"):
             plot.getAxis(name).enableAutoSIPrefix(False)
             plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -232,19 +239,13 @@ class PlotsPanel(QWidget):
         if base in self.plots:
             return self.plots[base]
         plot = self._spare.pop() if self._spare else self._new_plot_item()
-        # Up to three plots a row, so GANs' four or five curves stay readable.
-        row, col = divmod(len(self.plots), 3)
+        row, col = divmod(len(self.plots), COLUMNS)
         self.view.addItem(plot, row=row, col=col)
         plot.setLabel("left", _nice(base))
-        # The x axis spans the whole run, so the right-hand corner away from the curve's end stays empty:
-        # a falling loss never returns to the upper right, a rising metric never to the lower right.
-        plot.legend.setOffset((-10, 10) if _is_loss(base) else (-10, -10))
-        # Every plot has the same kinds of curve (and the same past runs), so one legend, in the first plot,
-        # names them all; in the narrower plots beside it a legend covered the curves.
-        plot.legend.setVisible(not self.plots)
         if self.epochs:
             self._span_run(plot)
         self.plots[base] = plot
+        self.setMinimumHeight(ROW_HEIGHT * (1 + (len(self.plots) - 1) // COLUMNS) + 40)
         self._draw_overlays(base, plot)
         return plot
 
@@ -253,7 +254,9 @@ class PlotsPanel(QWidget):
         dotted for validation, each in its own colour, with the label (what differs) in the legend."""
         for plot, item in self._overlay_items:
             plot.removeItem(item)
-            plot.legend.removeItem(item)
+        for label, _history, _epochs, _colour in self.overlays:
+            for name in (label, label + " · " + self.tr("validation")):
+                self.legend.removeItem(name)
         self._overlay_items = []
         self.overlays = list(overlays)
         for base, plot in list(self.plots.items()):
@@ -275,9 +278,10 @@ class PlotsPanel(QWidget):
                     continue
                 val = name.startswith("val_")
                 style = Qt.PenStyle.DotLine if val else Qt.PenStyle.DashLine
-                item = plot.plot([p[0] for p in points], [p[1] for p in points],
-                                 name=label + (" · " + self.tr("validation") if val else ""),
-                                 pen=pg.mkPen(colour, width=1.6, style=style))
+                name = label + (" · " + self.tr("validation") if val else "")
+                item = plot.plot([p[0] for p in points], [p[1] for p in points], pen=pg.mkPen(colour, width=1.6,
+                                                                                              style=style))
+                self.legend.add_once(item, name)
                 self._overlay_items.append((plot, item))
 
     def overlay_count(self, base: str) -> int:
@@ -295,13 +299,17 @@ class PlotsPanel(QWidget):
         plot = self._plot(base)
         colour = theme.SERIES[0] if kind != "val" else theme.SERIES[1]
         if kind == "batch":
-            item = plot.plot(name="batch mean", pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
+            name = self.tr("batch mean")
+            item = plot.plot(pen=pg.mkPen(theme.with_alpha(colour, 110), width=1))
         elif kind == "epoch":
-            item = plot.plot(name="epoch", pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6,
-                             symbolBrush=colour, symbolPen=None)
+            name = self.tr("epoch")
+            item = plot.plot(pen=pg.mkPen(colour, width=2.2), symbol="o", symbolSize=6, symbolBrush=colour,
+                             symbolPen=None)
         else:
-            item = plot.plot(name="validation", pen=pg.mkPen(colour, width=2.2, style=Qt.PenStyle.DashLine),
-                             symbol="s", symbolSize=6, symbolBrush=colour, symbolPen=None)
+            name = self.tr("validation")
+            item = plot.plot(pen=pg.mkPen(colour, width=2.2, style=Qt.PenStyle.DashLine), symbol="s",
+                             symbolSize=6, symbolBrush=colour, symbolPen=None)
+        self.legend.add_once(item, name)
         if kind != "batch":
             # Epoch and validation curves change once an epoch but lie under the batch curve, which is redrawn
             # a few times a second: blitting them from a pixmap made each plot repaint ~35% cheaper (measured).

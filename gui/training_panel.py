@@ -37,9 +37,14 @@ class FitImage(QWidget):
 
     MAX_HEIGHT = 400
 
-    def __init__(self) -> None:
+    def __init__(self, claims_height: bool = True) -> None:
+        """`claims_height`: the widget asks its layout for the picture's height at its width (the dataset preview,
+        which a scroll area can make room for). A picture on the stage (generated samples) is fitted into the room
+        it gets instead: claimed there, its height grew with the window's width and pushed the window taller
+        than the screen."""
         super().__init__()
         self._source: QPixmap | None = None
+        self.claims_height = claims_height
         self.setMinimumSize(120, 60)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
@@ -57,7 +62,7 @@ class FitImage(QWidget):
 
     def _claim_height(self) -> None:
         """At least the height the picture needs at this width (up to MAX_HEIGHT), so the dock makes room."""
-        if self._source is not None and self._source.width() > 0:
+        if self.claims_height and self._source is not None and self._source.width() > 0:
             width = max(60, self.width() - 4)
             self.setMinimumHeight(min(int(self._source.height() * width / self._source.width()), self.MAX_HEIGHT))
 
@@ -96,7 +101,7 @@ class FitImage(QWidget):
         return QSize(self._source.width() + 4, min(self._source.height(), self.MAX_HEIGHT))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return self._source is not None
+        return self.claims_height and self._source is not None
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         if self._source is None or self._source.width() == 0:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFrame, QHBoxLayout,
 from models.images import write_png
 
 from gui import theme
+from gui.legend import under_x_axis
 
 
 def panel_row(widget: QWidget) -> QHBoxLayout:
@@ -52,7 +53,7 @@ def plot(x_label: str = "", y_label: str = "", tip: str = "", legend: bool = Fal
     if y_label:
         widget.setLabel("left", y_label)
     if legend:
-        widget.addLegend(offset=(-10, 8), labelTextSize="8pt")
+        under_x_axis(widget, columns=3)  # outside the view box: inside it the legend sat on the curves
     widget.setToolTip(tip)
     widget.setMinimumSize(120, 110)
     return widget

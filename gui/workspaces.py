@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -31,6 +31,7 @@ MODE_DOCKS: dict[str, tuple[str, ...]] = {
     LABS: (),
 }
 PALETTE_WIDTH = 250
+PLOTS_SHARE = 0.32  # of the stage's height in Train: one row of curves above the family's live pictures
 SIDE_WIDTH = 340  # the training settings beside the stage in Train: the dataset preview and the form fit
 
 
@@ -50,6 +51,7 @@ class Workspaces(QObject):
         self.extra_docks = extra_docks
         self.mode = DESIGN
         self.switching = False  # apply() is hiding and showing docks (not the user closing one)
+        self._centre_margins: QMargins | None = None  # the central layout's margins while the editor shows
         self._widths: dict[str, int] = {}  # the side column's width in each mode, as last left
         self._fronts: dict[str, list[QDockWidget]] = {}  # the docks in front of their tab groups, as last left
         self.group = QActionGroup(self)
@@ -76,6 +78,7 @@ class Workspaces(QObject):
             self.group.addAction(action)
             self.actions[mode] = action
         self.actions[DESIGN].setChecked(True)
+        window.installEventFilter(self)
 
     def members(self, mode: str) -> list[QDockWidget]:
         return [self.docks[key] for key in MODE_DOCKS[mode]] + self.extra_docks(mode)
@@ -111,7 +114,7 @@ class Workspaces(QObject):
         for dock in every:  # hide first: a dock shown beside ones about to go would be sized against them
             if dock not in members and not dock.isHidden():
                 dock.hide()
-        self.central.setVisible(self.mode == DESIGN)
+        self._show_centre(self.mode == DESIGN)
         for dock in members:
             if self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea and dock.isHidden():
                 dock.show()
@@ -129,6 +132,21 @@ class Workspaces(QObject):
         mode = self.mode
         QTimer.singleShot(0, self, lambda: self._resize_settled(mode))
 
+    def _show_centre(self, shown: bool) -> None:
+        """The editor is hidden outside Design, but the central widget itself stays in the layout, empty and
+        with no minimum size. With the central widget hidden, Qt (6.x) moved the splitter between the stage
+        and the side column by its own width (6 px) on every relayout, and the live panels relayout while
+        training: the side column crept from 340 px to whatever the stage's minimum left (618 px with the GAN)."""
+        for child in self.central.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            child.setVisible(shown)
+        layout = self.central.layout()
+        if layout is not None:
+            if shown and self._centre_margins is not None:
+                layout.setContentsMargins(self._centre_margins)
+            elif not shown:
+                self._centre_margins = self._centre_margins or layout.contentsMargins()
+                layout.setContentsMargins(0, 0, 0, 0)
+
     def _resize_settled(self, mode: str) -> None:
         if self.mode == mode and self.window.isVisible():
             self._size(mode)
@@ -142,7 +160,7 @@ class Workspaces(QObject):
 
     def _size(self, mode: str) -> None:
         """A mode's sizes: what is watched gets the most. QMainWindow.resizeDocks moves the splitter between
-        two docks; a single dock is not resized when the centre is hidden, so each call names both sides."""
+        two docks, so each call names both sides."""
         w = self.window
         side = self._widths.get(mode)
         if mode == DESIGN:
@@ -154,7 +172,30 @@ class Workspaces(QObject):
             side = side or SIDE_WIDTH
             w.resizeDocks([self.docks["plots"], self.docks["training"]], [max(200, w.width() - side), side],
                           Qt.Orientation.Horizontal)
+            self._fill(PLOTS_SHARE)
+        else:
+            self._fill()
+
+    def _fill(self, plots_share: float | None = None) -> None:
+        """Outside Design the stage's docks take the window's whole height, leaving none to the empty central
+        widget (which Qt gives whatever the dock areas leave, also when the window grows). In Train, the curves
+        above get `plots_share` of it, or the share they have now."""
+        w = self.window
+        if self.mode == TRAIN:
+            plots = self.docks["plots"]
             stage = [d for d in self.extra_docks(TRAIN) if not d.isHidden()] or [self.docks["runs"]]
-            height = max(300, w.height() - 120)  # the curves above, the pictures below with the larger share
-            w.resizeDocks([self.docks["plots"], stage[0]], [int(height * 0.38), int(height * 0.62)],
+            if plots_share is None:
+                total = plots.height() + stage[0].height()
+                plots_share = plots.height() / total if total > 0 else PLOTS_SHARE
+            height = max(300, w.height())  # more than the room there is: the docks get all of it
+            w.resizeDocks([plots, stage[0]], [int(height * plots_share), int(height * (1 - plots_share))],
                           Qt.Orientation.Vertical)
+        elif self.mode == LABS:
+            labs = [d for d in self.extra_docks(LABS) if not d.isHidden()]
+            if labs:
+                w.resizeDocks(labs[:1], [max(300, w.height())], Qt.Orientation.Vertical)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.Resize and self.mode != DESIGN:
+            QTimer.singleShot(0, self, self._fill)  # after the layout has given the new size out
+        return False

@@ -83,7 +83,7 @@ class GenerativePanel(Panel):
                                    "z every time, refreshed at most twice a second: you watch the same samples "
                                    "turn from static into digits.")
         col.addWidget(self.grid_title)
-        self.grid_image = FitImage()
+        self.grid_image = FitImage(claims_height=False)
         self.grid_image.setToolTip("Each tile is G(z) for one fixed z. A conditional GAN shows one row per digit; "
                                    "column j uses the same z in every row, so its handwriting style is shared.")
         self.grid_image.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -118,6 +118,8 @@ class GenerativePanel(Panel):
         self.d_plot = self.plots.addPlot(row=1, col=0)
         self.d_plot.setLabel("bottom", "epoch")
         self.d_plot.getAxis("left").enableAutoSIPrefix(False)
+        for plot in (self.loss_plot, self.d_plot):  # early in a run the epochs are fractions: no "(x0.001)"
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.d_plot.setXLink(self.loss_plot)
         self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.d_plot.addItem(self.half_line)
@@ -182,7 +184,7 @@ class GenerativePanel(Panel):
         self.walk_slider.setToolTip("Position along the path between the two noise vectors.")
         self.walk_slider.valueChanged.connect(self._show_walk)
         col.addWidget(self.walk_slider)
-        self.walk_image = FitImage()
+        self.walk_image = FitImage(claims_height=False)
         self.walk_image.setMinimumSize(60, 40)
         col.addWidget(self.walk_image, 1)
         self.tools_note = lw.muted("Train first: the walk uses the trained generator.")

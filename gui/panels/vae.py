@@ -76,7 +76,7 @@ class VAEPanel(Panel):
         self.grid_title = lw.heading("Samples from fixed noise", "The decoder's output for the same vectors "
                                      "z ~ N(0, I) every time, refreshed at most twice a second.")
         col.addWidget(self.grid_title)
-        self.grid_image = FitImage()
+        self.grid_image = FitImage(claims_height=False)
         self.grid_image.setToolTip("Each tile is decoder(z) for one fixed z drawn from the standard normal: "
                                    "what the VAE generates once the encoder is thrown away.")
         # Ignored width: the column's stretch decides, not the pixmap's natural size (the plots need room too).

@@ -131,15 +131,38 @@ def test_curves_behind_another_tab_are_drawn_when_shown(qtbot):
     assert len(curve.getData()[0]) == 3
 
 
-def test_one_legend_names_the_curves_of_every_plot(qtbot):
+def test_one_legend_names_the_curves_of_every_plot_outside_them(qtbot):
+    """One legend for all plots, in a strip above them: inside a view box it sat on the curves."""
     panel = PlotsPanel()
     qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    panel.show()
     panel.prepare(["loss", "accuracy", "learning_rate"], epochs=3)
-    qtbot.waitUntil(lambda: len(panel.plots) == 3, timeout=2000)
-    assert [plot.legend.isVisible() for plot in panel.plots.values()] == [True, False, False]
+    qtbot.waitUntil(lambda: len(panel.curves) == 9, timeout=3000)
+    assert panel.legend.names() == ["batch mean", "epoch", "validation"]
+    assert panel.key.isVisible() and panel.key.height() >= panel.legend.height()
+    assert panel.key.geometry().bottom() < panel.view.geometry().top()  # above the plots, not on them
+    assert all(plot.legend is None for plot in panel.plots.values())
     panel.reset(steps_per_epoch=5, epochs=2)  # kept plots, reused in another order, still one legend
     panel.add_batches([_batch(1, 1, 1.0, 0.5)])
-    assert [plot.legend.isVisible() for plot in panel.plots.values()] == [True, False]
+    assert panel.legend.names() == ["batch mean"]
+
+
+def test_a_legend_under_the_x_axis_leaves_the_view_box_to_the_curves(qtbot):
+    from gui import widgets as lw
+    widget = lw.plot("x", "y", legend=True)
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.plot([0, 1, 2], [2, 0, 1], name="first")
+    widget.plot([0, 1, 2], [1, 2, 0], name="second")
+    qtbot.wait(20)
+    legend = widget.getPlotItem().legend
+    assert legend.names() == ["first", "second"]
+    view_box = widget.getPlotItem().getViewBox().sceneBoundingRect()
+    assert not legend.sceneBoundingRect().intersects(view_box)
+    assert legend.sceneBoundingRect().top() >= view_box.bottom()
 
 
 def test_plots_of_a_run_share_the_width_after_the_placeholder(qtbot):

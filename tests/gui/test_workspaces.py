@@ -90,3 +90,29 @@ def test_the_train_mode_gives_the_stage_its_width_once_the_panels_have_settled(s
     finally:
         win.close_without_asking()
         assert win.controller.shutdown(10)
+
+
+def test_the_side_column_keeps_its_width_while_the_stage_relays_out(settings, qtbot):
+    """With the central widget hidden, Qt moved the splitter by its own width (6 px) on every relayout, and the
+    live panels relayout while training: the GAN's settings column crept from 371 px to 618 px in a short run."""
+    win = MainWindow(settings=settings, preset="gan")
+    try:
+        win.resize(1366, 768)
+        win.show()
+        assert wait_until(lambda: not win.validation_pending, 60)
+        win.workspaces.switch("train")
+        wait_until(lambda: False, 0.3)
+        side = win.docks["training"].width()
+        stage = win.docks["panel_GenerativePanel"]
+        for i in range(20):  # what a live picture changing its height does, twenty times
+            stage.widget().setMinimumHeight(100 + i)
+            wait_until(lambda: False, 0.02)
+        assert win.docks["training"].width() == side
+        plots = win.docks["plots"]
+        assert plots.geometry().top() < 80  # the stage starts under the tool bar: the empty centre takes nothing
+        win.resize(1600, 1000)  # and it still does when the window grows
+        wait_until(lambda: False, 0.3)
+        assert plots.geometry().top() < 80 and stage.geometry().bottom() > 900
+    finally:
+        win.close_without_asking()
+        assert win.controller.shutdown(10)
