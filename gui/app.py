@@ -113,9 +113,11 @@ def shot(preset: str, out: str, dataset: str | None = None, train_batches: int =
         wait_until(lambda: seen["n"] >= train_batches or not window.controller.running, 600)
         window.stop_training()
         wait_until(lambda: seen["ended"], 60)  # the panels' end-of-run work (Results evaluates) starts here
-    for p in window.panels:
-        if lab and p.title == lab or panel and p.title == panel:
-            window.open_lab(p) if p.area == "lab" else window.docks[f"panel_{type(p).__name__}"].raise_()
+    if lab:
+        window.open_lab_titled(lab)
+    for p in window.host.built:  # the live panels that apply to the project
+        if panel and p.title == panel and p.area != "lab":
+            window.host.docks[p].raise_()
     wait_idle(window)
     window.grab().save(out, "PNG")
     window.close_without_asking()

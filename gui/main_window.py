@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QPushButton, QScrollArea, QSizePolicy, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu,
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
 import models.families  # noqa: F401  (registers every family's presets, datasets and recipes; no TensorFlow)
 from models.engine.loop import Run
@@ -296,25 +297,26 @@ class MainWindow(QMainWindow):
         for mode in MODES:
             view.addAction(self.workspaces.actions[mode])
         view.addSeparator()
-        for dock in self.docks.values():
-            if not dock.objectName().startswith("dock_panel_") or self._panel_for(dock).area != "lab":
-                view.addAction(dock.toggleViewAction())
-        view.addSeparator()
+        self._dock_toggles = view.addSeparator()  # the docks' show/hide entries go above it (_list_docks)
         view.addAction(self._action("&Reset layout", self.reset_layout))
+        # Live panels get their docks when they first apply (PanelHost.build): listed when the menu opens.
+        view.aboutToShow.connect(lambda: self._list_docks(view))
+        self._list_docks(view)
 
-        labs = self.host.labs
+        labs = self.host.lab_classes
         if labs:
             lab_menu = bar.addMenu("&Labs")
-            for panel in labs:
-                if not panel.in_lab_menu:
+            for cls in labs:
+                if not cls.in_lab_menu:
                     continue
-                lab_menu.addAction(self._action(panel.title, lambda _=False, p=panel: self.open_lab(p),
-                                                panel.shortcut or None))
+                lab_menu.addAction(self._action(cls.title, lambda _=False, c=cls: self.open_lab_titled(c.title),
+                                                cls.shortcut or None))
         help_menu = bar.addMenu("&Help")
-        for panel in labs:
-            if not panel.in_lab_menu:  # the Course: the guided path through the notes
+        for cls in labs:
+            if not cls.in_lab_menu:  # the Course: the guided path through the notes
                 help_menu.addAction(self._action(self.tr("&Course through the notes"),
-                                                 lambda _=False, p=panel: self.open_lab(p), panel.shortcut or None,
+                                                 lambda _=False, c=cls: self.open_lab_titled(c.title),
+                                                 cls.shortcut or None,
                                                  self.tr("The notes' chapters in order, each opening its demo, "
                                                          "with a history timeline and a bilingual glossary.")))
         help_menu.addAction(self._action("&About Layerwise", self.about))
@@ -322,6 +324,15 @@ class MainWindow(QMainWindow):
 
     def _panel_for(self, dock: QDockWidget) -> Panel:
         return dock.widget()  # type: ignore[return-value]
+
+    def _list_docks(self, view: QMenu) -> None:
+        """The View menu's show/hide entry of every dock but the labs' (the Labs menu opens those)."""
+        listed = {a for a in view.actions()}
+        for dock in self.docks.values():
+            action = dock.toggleViewAction()
+            if action not in listed and (not dock.objectName().startswith("dock_panel_")
+                                         or self._panel_for(dock).area != "lab"):
+                view.insertAction(self._dock_toggles, action)
 
     def _connect(self) -> None:
         doc, ctl = self.document, self.controller
@@ -401,9 +412,9 @@ class MainWindow(QMainWindow):
     def _labs_chosen(self) -> None:
         """The Labs mode with no lab open yet opens the guided path through them, the Course."""
         if not self.host.placed_docks(labs=True):
-            course = [p for p in self.host.labs if not p.in_lab_menu] or self.host.labs
+            course = [c for c in self.host.lab_classes if not c.in_lab_menu] or self.host.lab_classes
             if course:
-                self.open_lab(course[0])
+                self.open_lab_titled(course[0].title)
 
     def _on_mode(self, mode: str) -> None:
         if mode == LABS:
@@ -764,6 +775,13 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, level: str = "error") -> None:
         self.message_bar.show_message(text, level)
         self.statusBar().showMessage(text.splitlines()[0][:200], 8000)
+
+    def open_lab_titled(self, title: str) -> bool:
+        """Open the lab with this title (made now if it was not yet); False when there is none."""
+        lab = self.host.lab(title)
+        if lab is not None:
+            self.open_lab(lab)
+        return lab is not None
 
     def open_lab(self, panel: Panel) -> None:
         """Open a lab (or the Course) full size in the Labs mode, in front of the labs already open."""

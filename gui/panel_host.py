@@ -1,7 +1,9 @@
 """The window's plug-in panels and labs: which are shown, which events reach them, and their mistakes kept in.
 
-The host creates every panel (gui/panels) and lab (gui/labs), gives each a dock through the window, shows a live
-panel only while it applies to the project and a lab while it is open, routes the run's events to them, holds
+The host creates the panels (gui/panels) and labs (gui/labs) when they are first needed, a live panel when it first
+applies to the project and a lab when it is first opened (building all twenty up front was most of the window's
+start, see bench/startup.py), gives each a dock through the window, shows a live panel only while it applies to
+the project and a lab while it is open, routes the run's events to them, holds
 the newest probe result for a panel out of sight (and pauses its probes) until it comes into view, and turns an
 exception escaping a panel's hook into a status message instead of a crash.
 """
@@ -31,30 +33,67 @@ class PanelHost:
         self.switching: Callable[[], bool] = lambda: False  # the window's mode is hiding and showing docks now
         self.closing = False  # the window is closing: its docks are hidden as they go, not closed by the user
         self.anchors = anchors
-        self.panels: list[Panel] = []
+        self.ctx = ctx
+        self.add_dock = add_dock
+        self.classes = list(classes)
+        self.built: list[Panel] = []  # the panels and labs made so far, in the order of `classes`
         self.docks: dict[Panel, QDockWidget] = {}
+        self._broken: set[type[Panel]] = set()  # classes whose constructor raised: not tried again
         self._held: dict[Panel, dict[tuple[str, str], Any]] = {}  # newest result per probe for panels out of sight
         self._run_probes: dict[Panel, list[Any]] = {}  # the probes each panel asked for in the current run
         self.series_owner: Panel | None = None  # the panel or lab that started the running series, if one did
-        for cls in classes:
-            try:
-                panel = cls(ctx)
-            except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
-                window.statusBar().showMessage(f"Panel {cls.__name__} failed to open: {exc}", 10000)
-                continue
-            self.panels.append(panel)
-            area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
-                Qt.DockWidgetArea.BottomDockWidgetArea
-            dock = add_dock(f"panel_{cls.__name__}", panel.title, panel, area)
-            dock.visibilityChanged.connect(lambda visible, p=panel, d=dock: self._seen(p, d, visible))
-            # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave
-            # stray tab bars behind.
-            window.removeDockWidget(dock)
-            self.docks[panel] = dock
+
+    def build(self, cls: type[Panel]) -> Panel | None:
+        """The panel of this class, made (with its dock, out of the layout) if it was not yet; None if it fails."""
+        for panel in self.built:
+            if type(panel) is cls:
+                return panel
+        if cls in self._broken:
+            return None
+        try:
+            panel = cls(self.ctx)
+        except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
+            self._broken.add(cls)
+            # in the message bar, which stays: made later than the status bar's start-up line, it was overwritten
+            self.window.show_message(f"{cls.title}: this panel could not be opened ({type(exc).__name__}: {exc})",
+                                     "error")
+            return None
+        area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else Qt.DockWidgetArea.BottomDockWidgetArea
+        dock = self.add_dock(self.dock_key(cls), panel.title, panel, area)
+        dock.visibilityChanged.connect(lambda visible, p=panel, d=dock: self._seen(p, d, visible))
+        # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave stray
+        # tab bars behind.
+        self.window.removeDockWidget(dock)
+        self.docks[panel] = dock
+        order = {c: i for i, c in enumerate(self.classes)}
+        self.built.append(panel)
+        self.built.sort(key=lambda p: order.get(type(p), len(order)))
+        return panel
+
+    @staticmethod
+    def dock_key(cls: type[Panel]) -> str:
+        return f"panel_{cls.__name__}"
+
+    @property
+    def panels(self) -> list[Panel]:
+        """Every panel and lab, made now if they were not yet (tests, screenshots: the window uses `built`)."""
+        for cls in self.classes:
+            self.build(cls)
+        return list(self.built)
+
+    @property
+    def lab_classes(self) -> list[type[Panel]]:
+        return [cls for cls in self.classes if cls.area == "lab"]
 
     @property
     def labs(self) -> list[Panel]:
-        return [p for p in self.panels if p.area == "lab"]
+        """Every lab, made now if it was not yet."""
+        return [lab for lab in (self.build(cls) for cls in self.lab_classes) if lab is not None]
+
+    def lab(self, title: str) -> Panel | None:
+        """The lab with this title, made if it was not yet."""
+        cls = next((c for c in self.lab_classes if c.title == title), None)
+        return self.build(cls) if cls is not None else None
 
     # --- error isolation ----------------------------------------------------------------------------------
     def call(self, panel: Panel, method: str, *args: Any) -> Any:
@@ -65,7 +104,7 @@ class PanelHost:
             self.window.statusBar().showMessage(f"{panel.title}: {type(exc).__name__}: {exc}", 8000)
             return None
 
-    def _applies(self, panel: Panel, experiment: Experiment) -> bool:
+    def _applies(self, panel: Panel | type[Panel], experiment: Experiment) -> bool:
         try:
             return bool(panel.applies_to(experiment))
         except Exception:  # noqa: BLE001 - a panel that cannot tell does not apply
@@ -82,14 +121,18 @@ class PanelHost:
         project's."""
         if self.series_owner is not None:
             return [self.series_owner]
-        return [p for p in self.panels if (self.lab_open(p) if p.area == "lab" else self._applies(p, experiment))]
+        return [p for p in self.built if (self.lab_open(p) if p.area == "lab" else self._applies(p, experiment))]
 
     def update_visibility(self, experiment: Experiment) -> None:
         """Live panels join the layout when they start to apply and leave it when they stop; the first to join
         is the tab in front (not the past runs' table)."""
         joined: list[Panel] = []
-        for panel in self.panels:
-            if panel.area == "lab":
+        made = {type(p) for p in self.built}
+        for cls in self.classes:
+            if cls.area == "lab" or (cls not in made and not self._applies(cls, experiment)):
+                continue  # a panel that never applied is not made
+            panel = self.build(cls)
+            if panel is None:
                 continue
             dock = self.docks[panel]
             relevant = self._applies(panel, experiment)
@@ -135,6 +178,11 @@ class PanelHost:
         over 6,000 px wide) and after View > Reset layout (10,000 px, live panels untabbed).
         """
         keep = {placed} if isinstance(placed, str) else set(placed or ())  # QSettings gives one item as a str
+        for cls in self.lab_classes:  # a lab that was open: made now, and put where restoreState has its place
+            if f"dock_{self.dock_key(cls)}" in keep and cls not in {type(p) for p in self.built}:
+                lab = self.build(cls)
+                if lab is not None:
+                    self.window.restoreDockWidget(self.docks[lab])
         for dock in self.docks.values():
             if dock.objectName() not in keep and \
                     self.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
@@ -166,8 +214,8 @@ class PanelHost:
 
     def labs_shown(self, experiment: Experiment) -> None:
         """The Labs mode came back: its labs skipped the edits made while they were hidden."""
-        for panel in self.labs:
-            if self.lab_open(panel):
+        for panel in self.built:
+            if panel.area == "lab" and self.lab_open(panel):
                 self.call(panel, "on_experiment_changed", experiment.copy())
 
     def experiment_changed(self, experiment: Experiment) -> None:
@@ -180,7 +228,7 @@ class PanelHost:
         """The probes every applicable live panel asks for; those of panels out of sight start paused."""
         self._run_probes = {}
         probes: list[Any] = []
-        for panel in self.panels:
+        for panel in self.built:
             if panel.area != "lab" and self._applies(panel, experiment):
                 mine = self.call(panel, "probes", experiment) or []
                 for probe in mine:

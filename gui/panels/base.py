@@ -61,11 +61,7 @@ class PanelContext:
 
     def open_lab(self, title: str) -> bool:
         """Open (and raise) the lab with this title; False when there is none."""
-        for panel in self._window.host.labs:
-            if panel.title == title:
-                self._window.open_lab(panel)
-                return True
-        return False
+        return bool(self._window.open_lab_titled(title))
 
 
 class Panel(QWidget):
@@ -88,7 +84,9 @@ class Panel(QWidget):
         super().__init__()
         self.ctx = ctx
 
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
+        """Asked of the class: a live panel is made only when it first applies (the host builds it then)."""
         return True
 
     def probes(self, experiment: Experiment) -> list[Any]:

@@ -220,7 +220,8 @@ class GenerativePanel(Panel):
         return row
 
     # --- hooks -------------------------------------------------------------------------------------------
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return experiment.family in FAMILIES
 
     def on_experiment_changed(self, experiment: Experiment) -> None:

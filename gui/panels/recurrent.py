@@ -290,7 +290,8 @@ class SequencePanel(Panel):
         self.on_experiment_changed(ctx.experiment())
 
     # --- window hooks ------------------------------------------------------------------------------------
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return applies(experiment)
 
     def on_experiment_changed(self, experiment: Experiment) -> None:

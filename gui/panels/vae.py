@@ -170,7 +170,8 @@ class VAEPanel(Panel):
         return " ".join(f"<span style='color:{c}'>●&nbsp;{d}</span>" for d, c in enumerate(DIGIT_COLOURS))
 
     # --- hooks -------------------------------------------------------------------------------------------
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return experiment.family == FAMILY
 
     def on_experiment_changed(self, experiment: Experiment) -> None:

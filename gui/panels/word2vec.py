@@ -159,7 +159,8 @@ class WordMapPanel(Panel):
         self._show_query_note()
 
     # --- window hooks ------------------------------------------------------------------------------------
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return experiment.family == FAMILY
 
     def on_experiment_changed(self, experiment: Experiment) -> None:

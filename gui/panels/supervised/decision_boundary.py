@@ -58,7 +58,8 @@ class DecisionBoundaryPanel(Panel):
         layout.addWidget(lw.scroll(side, 220), 2)
         self.updates = 0
 
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         net = experiment.networks.get("main")
         return experiment.family == "supervised" and net is not None and tuple(net.input_shape) == (2,)
 

@@ -96,7 +96,8 @@ class FeatureMapsPanel(Panel):
         self._shown_key: tuple[tuple[int, ...], int] | None = None
         self._show_input(ctx.experiment())
 
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return has_feature_layers(experiment)
 
     def _image(self, experiment: Experiment) -> np.ndarray | None:

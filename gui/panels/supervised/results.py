@@ -168,7 +168,8 @@ class ResultsPanel(Panel):
         self.boxes_widget.setVisible(False)
         layout.addWidget(self.boxes_widget, 3)
 
-    def applies_to(self, experiment: Experiment) -> bool:
+    @classmethod
+    def applies_to(cls, experiment: Experiment) -> bool:
         return _classification_task(experiment)
 
     def on_run_started(self, event: Any) -> None:
