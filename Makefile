@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv run test bench clean shot install-desktop uninstall-desktop desktop-smoke
+.PHONY: venv run test bench clean shot shots install-desktop uninstall-desktop desktop-smoke
 
 venv: $(STAMP)
 
@@ -28,6 +28,10 @@ test: venv
 
 bench: venv
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
+
+# The screenshot gallery (docs/gallery): every architecture and every lab at 1366x768, offscreen (~5 min).
+shots: venv
+	QT_QPA_PLATFORM=offscreen TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python -m gui.gallery docs/gallery
 
 # The desktop's menu entry and icon, for this user only (~/.local/share; no root).
 install-desktop: venv

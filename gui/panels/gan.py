@@ -25,6 +25,7 @@ from gui.training_panel import FitImage, grey_pixmap
 from gui import widgets as lw
 from gui.captioned_grid import row_labelled_pixmap
 from gui.options_form import OptionsForm
+from gui.axes import SparseAxis
 from gui.panels.base import Panel
 
 INTERPOLATION_STEPS = 21
@@ -112,14 +113,15 @@ class GenerativePanel(Panel):
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         self.plots.setMinimumWidth(220)
-        self.loss_plot = self.plots.addPlot(row=0, col=0)
+        self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": SparseAxis("left")})
         self.loss_plot.setLabel("left", "loss")
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
-        self.d_plot = self.plots.addPlot(row=1, col=0)
+        self.d_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": SparseAxis("left")})
         self.d_plot.setLabel("bottom", "epoch")
         self.d_plot.getAxis("left").enableAutoSIPrefix(False)
         for plot in (self.loss_plot, self.d_plot):  # early in a run the epochs are fractions: no "(x0.001)"
             plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the same epochs as the plot under it
         self.d_plot.setXLink(self.loss_plot)
         self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.d_plot.addItem(self.half_line)

@@ -177,3 +177,15 @@ def test_plots_of_a_run_share_the_width_after_the_placeholder(qtbot):
     qtbot.waitUntil(lambda: max(p.geometry().width() for p in panel.plots.values()) > 0, timeout=2000)
     widths = [plot.geometry().width() for plot in panel.plots.values()]
     assert max(widths) < 1.2 * min(widths), widths  # before: 386, 138, 138 px
+
+
+def test_a_sparse_axis_gives_every_label_room_on_a_small_plot(qtbot):
+    from gui.axes import LABEL_SPACING_PX, SparseAxis
+    import pyqtgraph as pg
+
+    for size, (lo, hi) in ((50, (0.6, 1.3)), (40, (0.0, 1000.0)), (300, (0.45, 0.72)), (25, (-3.0, 3.0))):
+        axis = SparseAxis("left")
+        major, _offset = axis.tickSpacing(lo, hi, size)[0]
+        assert (hi - lo) / major * LABEL_SPACING_PX <= size, (size, lo, hi, major)
+        plain = pg.AxisItem("left").tickSpacing(lo, hi, size)[0][0]
+        assert major >= plain  # never denser than pyqtgraph's own
