@@ -85,7 +85,7 @@ class ConvolutionLab(Panel):
         row += 1
         self.kernel = QComboBox()
         self.kernel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kernel.setMinimumContentsLength(12)
+        self.kernel.setMinimumContentsLength(24)  # "Sobel x (vertical edges)" whole; the longest are elided
         for name in conv.KERNEL_NAMES:
             self.kernel.addItem(conv.KERNEL_TITLES[name], name)
         self.kernel.setCurrentIndex(self.kernel.findData(DEFAULT_KERNEL))  # not identity: output = input teaches nothing
