@@ -2,9 +2,10 @@
 """Does the window stay responsive while a CNN trains, and what does drawing cost the training?
 
 A 10 ms QTimer on the GUI thread records how late each tick fires while the `cnn` preset trains on MNIST
-with every panel open, in the window's default layout: the loss and accuracy plots in view, the Feature maps
-and Results tabs behind them (a panel out of sight keeps only the newest probe result until it is shown, and
-its probes run only at epoch ends, as in the app). The same training also runs with no window at work: a
+with every panel that applies open, in the Train mode that Start switches to: the loss and accuracy plots
+above, the Feature maps panel in front on the stage below them, Results and Runs tabbed behind it (a panel out
+of sight keeps only the newest probe result until it is shown, and its probes run only at epoch ends, as in
+the app). The same training also runs with no window at work: a
 plain TrainingSession while the GUI thread waits and draws nothing. Prints `ui stall p99: X ms, max: Y ms`
 and `throughput ratio: R` (window / no window, samples per second). Targets: p99 <= 20 ms, max <= 100 ms,
 ratio >= 0.97.
