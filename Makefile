@@ -26,7 +26,9 @@ test: venv
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python -m pytest -q
 
+# The benches' own extra (gensim, the word2vec reference), then every bench.
 bench: venv
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
 
 # The screenshot gallery (docs/gallery): every architecture and every lab at 1366x768, offscreen (~5 min).

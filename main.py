@@ -149,10 +149,15 @@ class _CliReporter:
         elif isinstance(event, EpochEnd):
             self.epochs_done = event.epoch
             if self.as_json:
+                rate = {} if event.unit == "samples" else {
+                    event.unit: event.samples, f"{event.unit}_per_second": round(event.samples / event.seconds)
+                    if event.seconds > 0 else 0}
                 self._emit({"event": "epoch", "epoch": event.epoch, "seconds": round(event.seconds, 4),
-                            "samples": event.samples, **event.metrics})
+                            "samples": event.samples, **rate, **event.metrics})
             else:
                 metrics = "  ".join(f"{k} {v:.4f}" for k, v in event.metrics.items())
+                if event.unit != "samples" and event.seconds > 0:  # word2vec: words/s, as gensim reports it
+                    metrics += f"  {event.samples / event.seconds:,.0f} {event.unit}/s"
                 print(f"epoch {event.epoch:>3}  {event.seconds:6.2f}s  {metrics}", flush=True)
         elif isinstance(event, Finished):
             if self.as_json:

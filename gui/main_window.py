@@ -717,7 +717,7 @@ class MainWindow(QMainWindow):
         if event.run and event.run in series and series.index(event.run) > 0:  # the next run of a series
             self.plots.prepare(self._plotted_metrics(self._run_experiments[event.run]), event.epochs)
         self.plots.begin(event.steps_per_epoch, event.epochs)
-        self.training.begin(event.epochs, event.steps_per_epoch)
+        self.training.begin(event.epochs, event.steps_per_epoch, event.samples_per_epoch, event.unit)
         self.training.device.setText(f"Device: {event.device}")
         self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
         self.host.run_started(event, self.document.experiment)

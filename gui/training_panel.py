@@ -286,6 +286,7 @@ class TrainingPanel(QWidget):
         self._paused_total, self._paused_at = 0.0, None  # seconds paused so far; when the current pause began
         self._epochs = 1
         self._steps = 1
+        self._rate: tuple[float, str] | None = None  # (units per step, unit) when the run reports its speed
 
     def _changed(self, key: str, value: Any) -> None:
         if not self._updating:
@@ -335,8 +336,10 @@ class TrainingPanel(QWidget):
         self.start.setEnabled(allowed)
         self.start.setToolTip("Train the network (Ctrl+Enter)" if allowed else reason)
 
-    def begin(self, epochs: int, steps: int) -> None:
+    def begin(self, epochs: int, steps: int, samples_per_epoch: int = 0, unit: str = "samples") -> None:
+        """`unit` other than "samples" (word2vec's "words") adds the speed in that unit to the progress text."""
         self._t0 = time.perf_counter()
+        self._rate = (samples_per_epoch / max(1, steps), unit) if unit != "samples" and samples_per_epoch else None
         self._paused_total, self._paused_at = 0.0, None
         self._last_progress = 0.0
         self._epochs, self._steps = max(1, epochs), max(1, steps)
@@ -371,12 +374,25 @@ class TrainingPanel(QWidget):
         left = elapsed / done * (total - done) if done else 0.0
         # Text first: setFormat only schedules a paint, setValue paints at once (QProgressBar calls repaint),
         # so in this order both changes go out in one paint instead of two.
+        rate = ""
+        if self._rate is not None and elapsed > 0 and done:  # word2vec: words so far and per second, as gensim says
+            per_step, unit = self._rate
+            rate = f" · {_count(per_step * done)} {unit}, {_count(per_step * done / elapsed)}/s"
         self.progress.setFormat(f"epoch {epoch}/{self._epochs} · batch {batch}/{self._steps} · "
-                                f"{_clock(left)} left")
+                                f"{_clock(left)} left{rate}")
         self.progress.setValue(done)
 
     def end(self, text: str) -> None:
         self.progress.setFormat(text)
+
+
+def _count(n: float) -> str:
+    """1234 -> '1,234', 56_700 -> '56.7k', 3_400_000 -> '3.4M': a progress line that does not jump in width."""
+    if n >= 1e6:
+        return f"{n / 1e6:.1f}M"
+    if n >= 1e4:
+        return f"{n / 1e3:.1f}k"
+    return f"{n:,.0f}"
 
 
 def _clock(seconds: float) -> str:

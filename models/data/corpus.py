@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import random
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 
 from .base import RESOURCES, Dataset, DatasetError, DatasetInfo, Shape, register
-from .textfile import read_user_text
+from .textfile import iter_user_text, read_user_text
 
 # --- the grammar -----------------------------------------------------------------------------------------
 WORD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -174,6 +175,81 @@ def build_corpus(sentences: list[list[str]], min_count: int = 1, max_vocab: int 
                   dropped_rare=len(counter) - len(vocab))
 
 
+def stream_corpus(pieces: Iterable[str], min_count: int = 1, max_vocab: int = 20000, max_tokens: int = 0
+                  ) -> tuple[Corpus, int]:
+    """build_corpus(tokenize(text)) for a text given in pieces (iter_user_text), and how many words it had.
+
+    One pass: words get ids as they are first seen, the text is kept as those ids (4 bytes a word, with 4 more
+    for its sentence), and the ids are renumbered by count at the end, the rare ones dropped. A 200 MB file
+    as one string, its sentences as lists of words, took several GB; this holds the distinct words and the ids.
+    A piece is cut at its last sentence end, the rest carried into the next, so no sentence is split.
+    """
+    if min_count < 1:
+        raise DatasetError(f"min_count must be at least 1, got {min_count}")
+    if max_vocab < 2:
+        raise DatasetError(f"max_vocab must be at least 2, got {max_vocab}")
+    first_seen: dict[str, int] = {}
+    ids = array("i")
+    sentence_of = array("i")
+    n_sent = 0
+    total = 0
+
+    def take(text: str) -> None:
+        """Encode `text`'s sentences (words past max_tokens are counted in `total` only)."""
+        nonlocal n_sent, total
+        for sentence in tokenize(text):
+            total += len(sentence)
+            if max_tokens > 0:
+                room = max_tokens - len(ids)
+                if room <= 0:
+                    continue  # still counted in `total`
+                sentence = sentence[:room]
+            ids.extend(first_seen.setdefault(w, len(first_seen)) for w in sentence)
+            sentence_of.extend([n_sent] * len(sentence))
+            n_sent += 1
+
+    carry = ""
+    for piece in pieces:
+        text = carry + piece
+        cut = None
+        for cut in _SENTENCE_END.finditer(text):
+            pass
+        if cut is None:
+            carry = text
+            continue
+        take(text[:cut.end()])
+        carry = text[cut.end():]
+    if carry:
+        take(carry)
+    raw = np.frombuffer(ids, dtype=np.int32) if len(ids) else np.zeros(0, np.int32)
+    counts = np.bincount(raw, minlength=len(first_seen)).astype(np.int64)
+    words = list(first_seen)
+    order = sorted((i for i in range(len(words)) if counts[i] >= min_count), key=lambda i: (-counts[i], words[i]))
+    order = order[:max_vocab]
+    if len(order) < 2:
+        raise DatasetError(f"the text has {len(words)} distinct word(s) and {len(order)} seen at least "
+                           f"{min_count} time(s); word2vec needs at least 2 (use a longer text or a lower "
+                           "min_count)")
+    new_id = np.full(len(words), -1, dtype=np.int32)
+    new_id[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
+    mapped = new_id[raw]
+    del raw, ids  # each copy of the text's ids is 4 bytes a word: 140 MB for a 200 MB file
+    kept = mapped >= 0
+    tokens = mapped[kept]
+    del mapped
+    sentences = np.frombuffer(sentence_of, dtype=np.int32)[kept] if len(sentence_of) else np.zeros(0, np.int32)
+    del sentence_of, kept
+    # sentences left with no word disappear: renumber the rest 0, 1, 2, ... as build_corpus does
+    if len(sentences):
+        starts = np.empty(len(sentences), dtype=np.int32)
+        starts[0] = 0
+        np.not_equal(sentences[1:], sentences[:-1], out=starts[1:], casting="unsafe")
+        sentences = np.cumsum(starts, dtype=np.int32)
+    vocab = [words[i] for i in order]
+    return Corpus(vocab, counts[np.asarray(order, dtype=np.int64)], tokens, sentences,
+                  dropped_rare=len(words) - len(vocab)), total
+
+
 # --- what word2vec trains on ----------------------------------------------------------------------------
 def keep_probabilities(counts: np.ndarray, threshold: float) -> np.ndarray:
     """Chance of keeping each occurrence of a word: min(1, sqrt(t/f) + t/f), f its share of all tokens.
@@ -287,13 +363,23 @@ def load_grouped(seed: int = 0, sentences: int = GROUPED_SENTENCES, min_count: i
 
 @register("corpus-file", "word2vec on your own UTF-8 text file (option 'path')", shape=_CORPUS_SHAPE)
 def load_file(seed: int = 0, path: str | None = None, min_count: int = 2, max_vocab: int = 20000,
-              max_tokens: int = 2_000_000) -> Dataset:
-    """A user's text: UTF-8 only (read_user_text explains anything else), rare words dropped."""
+              max_tokens: int | None = 2_000_000) -> Dataset:
+    """A user's text: UTF-8 only (iter_user_text explains anything else), rare words dropped. Read in pieces
+    (stream_corpus), so a text of hundreds of MB trains in a few hundred MB of memory; max_tokens None reads it
+    all."""
     if not path:
         raise DatasetError("corpus-file needs the option 'path' (a UTF-8 text file); on the command line use "
                            "--corpus FILE")
-    return _text_dataset(read_user_text(path), "corpus-file", Path(path).name, f"file: {path}", min_count,
-                         max_vocab, max_tokens)
+    tokens_cap = 0 if max_tokens is None else _int_option(max_tokens, "max_tokens", 1)
+    min_count = _int_option(min_count, "min_count", 1)
+    corpus, total = stream_corpus(iter_user_text(path), min_count=min_count,
+                                  max_vocab=_int_option(max_vocab, "max_vocab", 2), max_tokens=tokens_cap)
+    if total == 0:
+        raise DatasetError(f"{Path(path).name} contains no words")
+    notes = f"{len(corpus):,} tokens, {len(corpus.vocab):,} words seen at least {min_count} times"
+    if tokens_cap and total > tokens_cap:
+        notes += f"; only the first {tokens_cap:,} of {total:,} words are used"
+    return _dataset(corpus, "corpus-file", Path(path).name, f"file: {path}", notes)
 
 
 SHIPPED_STORY = RESOURCES / "chars_text.txt"

@@ -29,8 +29,10 @@ def _floats(logs: dict[str, Any] | None) -> dict[str, float]:
 class ReportingCallback(keras.callbacks.Callback):
     """Turns Keras' logs into BatchEnd / EpochEnd events; epoch time excludes pauses."""
 
-    def __init__(self, reporter: Reporter, control: RunControl, samples_per_epoch: int, steps_per_epoch: int) -> None:
+    def __init__(self, reporter: Reporter, control: RunControl, samples_per_epoch: int, steps_per_epoch: int,
+                 unit: str = "samples") -> None:
         super().__init__()
+        self.unit = unit
         self.reporter = reporter
         self.control = control
         self.samples_per_epoch = samples_per_epoch
@@ -62,7 +64,7 @@ class ReportingCallback(keras.callbacks.Callback):
             self.history.setdefault(k, []).append(v)
         fraction = min(1.0, self._batches / self.steps_per_epoch)
         samples = int(round(self.samples_per_epoch * fraction))
-        self.reporter.report(EpochEnd(epoch + 1, seconds, samples, values))
+        self.reporter.report(EpochEnd(epoch + 1, seconds, samples, values, unit=self.unit))
 
 
 class ControlCallback(keras.callbacks.Callback):

@@ -20,6 +20,8 @@ class Started:
     family: str
     run: str = ""
     first_epoch: int = 1  # > 1 when a run continues or resumes an earlier one (epochs keep counting)
+    samples_per_epoch: int = 0
+    unit: str = "samples"  # what samples count: "words" for word2vec, whose speed is words per second
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class EpochEnd:
     samples: int
     metrics: dict[str, float] = field(default_factory=dict)  # loss, accuracy, val_loss, ...
     run: str = ""
+    unit: str = "samples"  # see Started.unit
 
 
 PROBE_ERROR = "probe_error"  # a ProbeResult payload with this key says why the probe failed (instead of a picture)

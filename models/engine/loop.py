@@ -230,11 +230,12 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     samples = prepared.samples_per_epoch or (len(prepared.x) if hasattr(prepared.x, "__len__") else 0)
     steps = prepared.fit_kwargs.get("steps_per_epoch") or max(1, -(-samples // cfg.batch_size))
     total = initial_epoch + epochs
+    unit = getattr(prepared, "unit", "samples")
     reporter.report(Started(device, total, steps, int(model.count_params()), dataset_info, experiment.family,
-                            first_epoch=initial_epoch + 1))
+                            first_epoch=initial_epoch + 1, samples_per_epoch=samples, unit=unit))
     if folder is not None:
         folder.begin(device, total)
-    reporting = ReportingCallback(reporter, control, samples, steps)
+    reporting = ReportingCallback(reporter, control, samples, steps, unit)
     reporting.step = initial_epoch * steps
     guard = NanGuard(reporter, watch=prepared.watch)
     before, after = _training_callbacks(cfg, model, prepared.validation_data is not None, reporter, total)

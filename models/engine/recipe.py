@@ -33,6 +33,7 @@ class Prepared:
     export_model: Any = None  # what "export" writes (e.g. the generator of a GAN); defaults to `model`
     probes: list[Probe] = field(default_factory=list)
     samples_per_epoch: int = 0
+    unit: str = "samples"  # what samples_per_epoch counts: "words" for word2vec (one epoch = one pass over the text)
     watch: tuple[str, ...] = ("loss",)  # logs the NaN guard checks
 
 

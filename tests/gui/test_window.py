@@ -306,3 +306,21 @@ def test_dataset_preview_names_the_classes_above_the_points_not_on_them(window):
     assert "class 0" in item.titleLabel.text and "class 1" in item.titleLabel.text
     points = {(float(x), float(y)) for curve in item.listDataItems() for x, y in zip(*curve.getData())}
     assert points == {(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)}
+
+
+def test_a_word2vec_run_shows_words_so_far_and_per_second_in_the_progress(qtbot):
+    """Long corpora: the run's speed in words, as word2vec tools report it; other runs show no rate."""
+    from gui.training_panel import TrainingPanel
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.begin(epochs=2, steps=10, samples_per_epoch=50_000, unit="words")
+    panel._t0 -= 2.0  # two seconds of training so far
+    panel.update_progress(1, 10, 10)  # the epoch's last batch always updates
+    text = panel.progress.format()
+    assert "50.0k words" in text and "/s" in text
+    rate = float(text.split("words, ")[1].split("k/s")[0])
+    assert 20 <= rate <= 25.5  # 50,000 words in about 2 s
+    panel.begin(epochs=2, steps=10, samples_per_epoch=640, unit="samples")
+    panel.update_progress(1, 10, 10)
+    assert "/s" not in panel.progress.format()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.data.textfile import read_user_text
+from models.data.textfile import iter_user_text
 from models.spec.experiment import Experiment
 
 from .presets import PRESETS
@@ -21,7 +21,8 @@ def apply_cli_options(experiment: Experiment, corpus: str | None, export_dir: st
     if export_dir and Path(export_dir).exists() and not Path(export_dir).is_dir():
         raise ValueError(f"--export-embeddings needs a folder, but {export_dir} is a file")
     if corpus:
-        read_user_text(corpus)  # a binary or non-UTF-8 file fails here with a clear DatasetError
+        for _piece in iter_user_text(corpus):  # a binary or non-UTF-8 file fails here with a clear DatasetError
+            pass  # (read in pieces: a corpus may be hundreds of MB)
         preset = next((p for p in PRESETS if p.name == experiment.preset), None)
         if preset is not None:
             if experiment.training == preset.make(experiment.dataset).training:  # untouched: use file defaults

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.data import Dataset
-from models.data.corpus import Corpus, cbow_examples, skipgram_pairs, subsample
+from models.data.corpus import Corpus, cbow_examples, keep_probabilities, skipgram_pairs, subsample
 from models.engine.recipe import Prepared, RecipeError, make_optimizer
 from models.spec.experiment import Experiment
 from models.spec.options import checked_options
@@ -17,7 +17,8 @@ from .vectors import neighbour_group_share
 
 def training_examples(corpus: Corpus, mode: str, window: int, threshold: float,
                       rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Subsample frequent words once, then build skip-gram pairs or CBOW windows as fit() inputs."""
+    """Subsample frequent words once, then build skip-gram pairs or CBOW windows as arrays: the whole set in
+    memory, for tests and small texts; training streams them instead (stream.example_stream)."""
     tokens, sentences = subsample(corpus.tokens, corpus.sentence_ids, corpus.counts, threshold, rng)
     if mode == "skipgram":
         target, context = skipgram_pairs(tokens, sentences, window)
@@ -26,11 +27,15 @@ def training_examples(corpus: Corpus, mode: str, window: int, threshold: float,
     return {"target": target.astype(np.int32), "context": context.astype(np.int32)}
 
 
-MAX_EXAMPLES = 30_000_000
+# Batches run this many at a time in one call into TensorFlow when an epoch has enough of them: per-step
+# overhead (the Python loop, callbacks) was most of a skip-gram step's time. The live views still see every
+# execution's end (several times a second).
+STEPS_PER_EXECUTION = 8
 
 
 def prepare_word2vec(experiment: Experiment, data: Dataset) -> Prepared:
     from .model import Word2Vec, noise_distribution
+    from .stream import example_stream, expected_examples  # TensorFlow: loaded on the worker, not with the window
 
     corpus = data.info.extras.get("corpus")
     if data.info.task != "corpus" or not isinstance(corpus, Corpus):
@@ -42,19 +47,22 @@ def prepare_word2vec(experiment: Experiment, data: Dataset) -> Prepared:
     except ValueError as exc:
         raise RecipeError(str(exc)) from None
     cfg = experiment.training
-    rng = np.random.default_rng(cfg.seed)
-    examples = training_examples(corpus, opts["mode"], opts["window"], opts["subsample"], rng)
-    n = len(examples["target"])
-    if n == 0:
-        raise RecipeError("the corpus gives no training examples: its sentences are single words (after "
-                          "subsampling); use a longer text or a lower subsample setting")
-    if n > MAX_EXAMPLES:
-        raise RecipeError(f"{n:,} training examples is too many to hold in memory: use a smaller window or a "
-                          "shorter text (dataset option max_tokens)")
+    keep = keep_probabilities(corpus.counts, opts["subsample"])
+    # the share of the text kept, from the counts (a per-word array is 8 bytes a word of the text)
+    keep_share = float((corpus.counts * keep).sum() / max(1, corpus.counts.sum()))
+    sentences = int(corpus.sentence_ids[-1]) + 1 if len(corpus.sentence_ids) else 0
+    n = expected_examples(len(corpus.tokens), sentences, keep_share, opts["mode"], opts["window"])
+    if len(corpus.tokens) < 2 or sentences >= len(corpus.tokens):
+        raise RecipeError("the corpus gives no training examples: its sentences are single words; use a longer "
+                          "text")
+    steps = max(1, -(-n // cfg.batch_size))
+    stream = example_stream(corpus.tokens, corpus.sentence_ids, keep, opts["mode"], opts["window"],
+                            cfg.batch_size, seed=cfg.seed)
     model = Word2Vec(corpus.vocab, dim, noise_distribution(corpus.counts), opts["negatives"],
                      opts["mode"], seed=cfg.seed, name=opts["mode"])
     model.set_metadata(corpus.groups, corpus.counts)
-    model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate))
+    model.compile(optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate),
+                  steps_per_execution=STEPS_PER_EXECUTION if steps >= 20 * STEPS_PER_EXECUTION else 1)
     export = model.export_lookup()
 
     def evaluate() -> dict[str, float]:
@@ -64,5 +72,8 @@ def prepare_word2vec(experiment: Experiment, data: Dataset) -> Prepared:
                                                                   corpus.groups))}
 
     probe = EmbeddingMapProbe(corpus.vocab, corpus.counts, corpus.groups, corpus.group_names)
-    return Prepared(model=model, x=examples, y=None, evaluate=evaluate, export_model=export, probes=[probe],
-                    samples_per_epoch=n)
+    # An epoch is one pass over the corpus: as many batches as it gives examples (about: subsampling is drawn
+    # afresh each pass), counted in words, as word2vec tools report their speed.
+    return Prepared(model=model, x=stream, y=None, fit_kwargs={"steps_per_epoch": steps, "shuffle": False},
+                    evaluate=evaluate,
+                    export_model=export, probes=[probe], samples_per_epoch=len(corpus.tokens), unit="words")
