@@ -162,7 +162,8 @@ class _CliReporter:
         elif isinstance(event, Finished):
             if self.as_json:
                 self._emit({"event": "finished", "status": "stopped" if event.stopped_early else "finished",
-                            "device": event.device, "seconds": round(event.seconds, 3), **event.test,
+                            "device": event.device, "replicas": event.replicas, "seconds": round(event.seconds, 3),
+                            **event.test,
                             "test": event.test, "history": event.history, "run_dir": event.run_dir})
             elif event.test:
                 test = "  ".join(f"{k} {v:.4f}" for k, v in event.test.items())
@@ -278,13 +279,23 @@ def cmd_train(args: argparse.Namespace) -> int:
     from models.engine.loop import Run
     from models.engine.session import TrainingSession
 
+    if args.devices is not None and not 1 <= args.devices <= 64:
+        return _usage_error(f"--devices: must be 1 to 64, got {args.devices}")
     session = TrainingSession()
+    if args.devices:
+        from models.engine.distribute import StrategyError, configure
+        try:  # the worker's first job, before TensorFlow has made its devices
+            session.submit(configure, args.devices).result()
+        except StrategyError as exc:
+            session.shutdown(timeout=5)
+            return _usage_error(f"--devices: {exc}")
     reporter = _CliReporter(args.json)
     out = sys.stderr if args.json else sys.stdout
     written: list[str] = []
     pending: list[str] = [*(args.export or []), *(f for f in (args.export_script, args.export_embeddings) if f)]
     run = Run(exp, record=not args.no_run_folder, runs_root=args.run_dir or "",
-              keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "")
+              keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "",
+              strategy=args.strategy)
     job: Any = None
     try:
         job = session.start_series([run], reporter)
@@ -636,6 +647,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reduce-lr", type=int, metavar="PATIENCE",
                    help="halve the learning rate when val_loss has not improved for PATIENCE epochs (0: off)")
     p.add_argument("--lr-schedule", metavar="NAME", help="constant, step, exponential or cosine")
+    p.add_argument("--strategy", choices=("auto", "default", "mirrored"), default="auto",
+                   help="tf.distribute strategy: mirrored trains one copy per GPU (or per --devices CPU device) and "
+                        "splits each batch among them; --batch-size is the global batch, the learning rate is not "
+                        "rescaled (default auto: mirrored when there are several GPUs)")
+    p.add_argument("--devices", type=int, metavar="N", help="split the CPU into N logical devices, to try "
+                   "--strategy mirrored without GPUs")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("course", help="the course: the notes' chapters in order, with the demo each opens")

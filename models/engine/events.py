@@ -72,6 +72,7 @@ class Finished:
     stopped_early: bool = False  # the user pressed Stop
     run: str = ""
     run_dir: str = ""  # the run folder written, "" when none
+    replicas: int = 1  # copies of the model that trained in step (MirroredStrategy: one per device)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Run:
     runs_root: str = ""
     keep_runs: int = -1
     resume: str = ""
+    strategy: str = "auto"  # distribute.STRATEGIES: how many devices train it (auto: every GPU, when it can)
 
 
 @dataclass
@@ -125,8 +126,16 @@ def _train(run: Run, reporter: Reporter, control: RunControl, device: str, t_sta
         data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)
     except (DatasetError, OSError, UnicodeDecodeError) as exc:
         return _failed(reporter, run, f"Dataset '{experiment.dataset}': {exc}", "data", device)
+    from .distribute import StrategyError, strategy_for
     try:
-        prepared = get_recipe(experiment.family)(experiment, data)
+        strategy, devices = strategy_for(run.strategy, experiment.family)
+    except StrategyError as exc:
+        return _failed(reporter, run, str(exc), "build", device)
+    if strategy.num_replicas_in_sync > 1:
+        device = f"{device}; MirroredStrategy over {len(devices)} devices ({', '.join(devices)})"
+    try:
+        with strategy.scope():  # the model's variables are made once per device; fit splits each batch among them
+            prepared = get_recipe(experiment.family)(experiment, data)
     except BuildFailed as exc:
         return _failed(reporter, run, str(exc.error), "build", device)
     except RecipeError as exc:
@@ -274,8 +283,10 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     status = "stopped" if control.stopped else "finished"
     if folder is not None:
         folder.finish(status, test, seconds)
+    replicas = int(getattr(getattr(model, "distribute_strategy", None), "num_replicas_in_sync", 1) or 1)
     reporter.report(Finished(reporting.history, test, seconds, device, control.stopped,
-                             run_dir=str(folder.path) if folder is not None and folder.active else ""))
+                             run_dir=str(folder.path) if folder is not None and folder.active else "",
+                             replicas=replicas))
     return Outcome(RunResult(status, reporting.history, test, device=device, seconds=seconds, run=run.name,
                              run_dir=str(folder.path) if folder is not None and folder.active else "",
                              epochs_done=done), experiment, model, export, **keep)

@@ -21,8 +21,12 @@ from .recipe import script_writer
 
 
 def describe_device() -> str:
-    """'GPU: <name>' when TensorFlow sees one, else 'CPU'. Call on the worker thread."""
+    """'GPU: <name>' when TensorFlow sees one, else 'CPU'. Call on the worker thread (its first TensorFlow call:
+    the devices are configured here, GPU memory growth on)."""
     import tensorflow as tf
+
+    from .distribute import configure
+    configure()
 
     gpus = tf.config.list_physical_devices("GPU")
     if gpus:

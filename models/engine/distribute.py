@@ -1,0 +1,70 @@
+"""Training on several devices with tf.distribute: which strategy a run uses, and which devices exist.
+
+TensorFlow has the engine (MirroredStrategy keeps one copy of the model per device, splits each global batch
+among them and sums the gradients); this module only chooses it. A run's batch size is the global batch: with
+two replicas each sees half of it, and the learning rate is not rescaled.
+
+Families whose training is Keras' own `fit` step with compiled losses (supervised, localisation, recurrent)
+are distributed as they are. The GAN, VAE and word2vec steps reduce their losses over the batch each replica
+sees, which under a strategy would be a per-replica mean, not the global one: they are refused with a message
+until their steps scale by the global batch.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+STRATEGIES = ("auto", "default", "mirrored")
+DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent"})
+
+_configured = False
+
+
+class StrategyError(ValueError):
+    """A strategy that cannot run here, with what to do instead."""
+
+
+def configure(devices: int = 0) -> None:
+    """Before TensorFlow makes its devices (the worker's first job): memory growth on every GPU, so a run does not
+    take the whole card at start; `devices` > 1 splits the CPU into that many logical devices, to run and teach
+    MirroredStrategy on a laptop. Later calls change nothing (TensorFlow fixes devices once)."""
+    global _configured
+    if _configured:
+        return
+    import tensorflow as tf
+
+    for gpu in tf.config.list_physical_devices("GPU"):
+        try:
+            tf.config.experimental.set_memory_growth(gpu, True)
+        except (RuntimeError, ValueError):  # already initialised: nothing to change any more
+            pass
+    if devices > 1:
+        cpu = tf.config.list_physical_devices("CPU")[0]
+        try:
+            tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * devices)
+        except RuntimeError as exc:
+            raise StrategyError(f"--devices {devices}: TensorFlow has already made its devices ({exc})") from None
+    _configured = True
+
+
+def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
+    """(the tf.distribute strategy, the devices it trains on) for `name` ("auto": mirrored over several GPUs
+    when the family can be distributed, else the default). Raises StrategyError."""
+    import tensorflow as tf
+
+    if name not in STRATEGIES:
+        raise StrategyError(f"strategy must be one of {', '.join(STRATEGIES)}, got {name!r}")
+    gpus = [d.name for d in tf.config.list_logical_devices("GPU")]
+    cpus = [d.name for d in tf.config.list_logical_devices("CPU")]
+    if name == "auto":
+        name = "mirrored" if len(gpus) > 1 and family in DISTRIBUTABLE else "default"
+    if name == "default":
+        return tf.distribute.get_strategy(), (gpus[:1] or cpus[:1])
+    if family not in DISTRIBUTABLE:
+        raise StrategyError(f"the {family} family cannot be trained by MirroredStrategy yet: its training step "
+                            "averages its losses over each replica's share of the batch, not over the global "
+                            "batch. Use --strategy default")
+    devices = gpus or cpus
+    if len(devices) < 2:
+        raise StrategyError("MirroredStrategy needs at least two devices and this machine has one"
+                            + ("" if gpus else " CPU; --devices 2 splits it into two logical devices"))
+    return tf.distribute.MirroredStrategy(devices), devices
