@@ -58,7 +58,8 @@ class PanelHost:
             self.window.show_message(f"{cls.title}: this panel could not be opened ({type(exc).__name__}: {exc})",
                                      "error")
             return None
-        area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else Qt.DockWidgetArea.BottomDockWidgetArea
+        area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
+            Qt.DockWidgetArea.BottomDockWidgetArea
         dock = self.add_dock(self.dock_key(cls), panel.title, panel, area)
         dock.visibilityChanged.connect(lambda visible, p=panel, d=dock: self._seen(p, d, visible))
         # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave stray

@@ -181,6 +181,8 @@ class Workspaces(QObject):
         widget (which Qt gives whatever the dock areas leave, also when the window grows). In Train, the curves
         above get `plots_share` of it, or the share they have now."""
         w = self.window
+        if not w.isVisible():
+            return  # sized when shown; a hidden window's layout is not touched (see _apply)
         if self.mode == TRAIN:
             plots = self.docks["plots"]
             stage = [d for d in self.extra_docks(TRAIN) if not d.isHidden()] or [self.docks["runs"]]
