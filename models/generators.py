@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .images import as_images
+from .inference import predict_batch
 
 
 def fixed_noise(count: int, latent_dim: int, seed: int = 1234) -> np.ndarray:
@@ -89,11 +90,11 @@ def generate(model: Any, count: int, seed: int = 0, labels: int | Sequence[int] 
             lab = np.broadcast_to(np.asarray(labels, dtype="int32"), (count,))
         if lab.min() < 0 or lab.max() >= info.num_classes:
             raise ValueError(f"labels must be between 0 and {info.num_classes - 1}")
-        out = model.predict_on_batch([z, lab.reshape(-1, 1).astype("int32")])
+        out = predict_batch(model, [z, lab.reshape(-1, 1).astype("int32")])
     else:
         if labels is not None:
             raise ValueError("this generator is not conditioned on a label (train 'cgan' to choose the digit)")
-        out = model.predict_on_batch(z)
+        out = predict_batch(model, z)
     return _as_pixels(model, np.asarray(out))
 
 

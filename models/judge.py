@@ -11,6 +11,7 @@ from .data.base import cache_dir
 from .files import save_keras
 from .generators import generate, generator_info
 from .images import as_images
+from .inference import predict_batch
 from .outputs import probabilities
 
 # v2: trained 12 epochs instead of 4. The 4-epoch judge was just as accurate but under-confident: it read only
@@ -110,7 +111,7 @@ def score_images(images: Any, classifier: Any, labels: Sequence[int] | None = No
     confident samples) and, with `labels`, label_accuracy (fraction predicted as the requested class).
     """
     imgs = as_images(images)[..., None]
-    probs = np.asarray(classifier.predict_on_batch(imgs), dtype="float64")
+    probs = np.asarray(predict_batch(classifier, imgs), dtype="float64")
     if probs.ndim != 2 or probs.shape[1] < 2:
         raise ValueError(f"the classifier should output class scores, got shape {probs.shape}")
     probs = probabilities(probs)  # logits become probabilities

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from models.images import to_uint8
+from models.inference import predict_batch
 
 from gui import theme
 from gui import widgets as lw
@@ -98,7 +99,7 @@ def predict_job(digit: np.ndarray) -> Any:
         img = np.zeros(shape, dtype="float32")
         top, left = (shape[0] - 28) // 2, (shape[1] - 28) // 2
         img[top:top + 28, left:left + 28, :] = digit[..., None]
-        raw = class_output(model.predict_on_batch(img[None]))
+        raw = class_output(predict_batch(model, img[None]))
         return {"probabilities": probabilities(np.asarray(raw))[0]}
     return job
 

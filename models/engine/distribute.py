@@ -5,16 +5,18 @@ among them and sums the gradients); this module only chooses it. A run's batch s
 two replicas each sees half of it, and the learning rate is not rescaled.
 
 Families whose training is Keras' own `fit` step with compiled losses (supervised, localisation, recurrent)
-are distributed as they are. The GAN, VAE and word2vec steps reduce their losses over the batch each replica
-sees, which under a strategy would be a per-replica mean, not the global one: they are refused with a message
-until their steps scale by the global batch.
+are distributed as they are: Keras scales each replica's loss by 1 / replicas, and the replicas' gradients are
+summed. The GAN, cGAN, VAE and word2vec steps compute their own losses, a mean over the replica's share of the
+batch, and take their gradients through `replica_share` to do the same.
 """
 from __future__ import annotations
 
 from typing import Any
 
 STRATEGIES = ("auto", "default", "mirrored")
-DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent"})
+# wgan is not: its weight clipping assigns to the critic's variables inside the step, which mirrored variables
+# refuse in a replica's context
+DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent", "gan", "cgan", "vae", "word2vec"})
 
 _configured = False
 
@@ -46,6 +48,16 @@ def configure(devices: int = 0) -> None:
     _configured = True
 
 
+def replica_share(loss: Any) -> Any:
+    """The loss a replica takes its gradient of: its mean over its share of the batch, over the number of
+    replicas. The optimizer sums the replicas' gradients, so the sum is the gradient of the global batch's mean
+    (as Keras' own losses do, keras.losses.loss.scale_loss_for_distribution). Unchanged with one replica."""
+    import tensorflow as tf
+
+    replicas = tf.distribute.get_strategy().num_replicas_in_sync
+    return loss if replicas == 1 else loss / tf.cast(replicas, loss.dtype)
+
+
 def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
     """(the tf.distribute strategy, the devices it trains on) for `name` ("auto": mirrored over several GPUs
     when the family can be distributed, else the default). Raises StrategyError."""
@@ -60,9 +72,9 @@ def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
     if name == "default":
         return tf.distribute.get_strategy(), (gpus[:1] or cpus[:1])
     if family not in DISTRIBUTABLE:
-        raise StrategyError(f"the {family} family cannot be trained by MirroredStrategy yet: its training step "
-                            "averages its losses over each replica's share of the batch, not over the global "
-                            "batch. Use --strategy default")
+        raise StrategyError(f"the {family} family cannot be trained by MirroredStrategy: its training step "
+                            "clips the critic's weights in place, which mirrored variables do not allow inside a "
+                            "replica's step. Use --strategy default")
     devices = gpus or cpus
     if len(devices) < 2:
         raise StrategyError("MirroredStrategy needs at least two devices and this machine has one"

@@ -15,6 +15,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from models.engine.distribute import replica_share
+
 
 # --- the models --------------------------------------------------------------------------------------------
 class GAN(keras.Model):
@@ -117,8 +119,9 @@ class GAN(keras.Model):
             real_out = self._discriminate(real, labels)
             fake_out = self._discriminate(fake, fake_labels)
             d_loss = self._bce(1.0 - self.label_smoothing, real_out) + self._bce(0.0, fake_out)
+            share = replica_share(d_loss)  # under tf.distribute the summed gradients are the global batch's
         weights = self.discriminator.trainable_variables
-        grads = tape.gradient(d_loss, weights)
+        grads = tape.gradient(share, weights)
         self.d_optimizer.apply_gradients(zip(grads, weights))
         d_real, d_fake = self._prob(real_out), self._prob(fake_out)
         self.d_loss_tracker.update_state(d_loss)
@@ -136,8 +139,9 @@ class GAN(keras.Model):
                 g_loss = -self._bce(0.0, fake_out)  # = mean log(1 - D(G(z))), minimised
             else:
                 g_loss = self._bce(1.0, fake_out)  # = -mean log D(G(z))
+            share = replica_share(g_loss)
         weights = self.generator.trainable_variables
-        grads = tape.gradient(g_loss, weights)
+        grads = tape.gradient(share, weights)
         self.g_optimizer.apply_gradients(zip(grads, weights))
         self.g_loss_tracker.update_state(g_loss)
         return {"g_loss": g_loss}

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from models.engine.probe import Probe
+from models.inference import predict_batch
 from models.outputs import class_output, probabilities
 from models.spec.build import spec_index_of
 
@@ -68,13 +69,13 @@ class DecisionBoundaryProbe(Probe):
     def on_start(self, model: Any) -> None:
         """Trace the compiled predict function once, before training, so the first epoch is not slowed."""
         try:
-            model.predict_on_batch(self._inputs)
+            predict_batch(model, self._inputs)
         except Exception:  # noqa: BLE001 - compute() reports the problem
             pass
 
     def compute(self, model: Any) -> dict[str, Any]:
         try:
-            raw = _numpy(class_output(model.predict_on_batch(self._inputs)))
+            raw = _numpy(class_output(predict_batch(model, self._inputs)))
         except Exception as exc:  # noqa: BLE001 - a probe must never stop training
             return {"error": f"could not evaluate the model on the grid: {exc}"[:300]}
         probs = probabilities(raw)
@@ -160,7 +161,7 @@ class FeatureMapProbe(Probe):
             self._sub = keras.Model(inputs, [layer.output for layer in self._layers], name="feature_maps")
             # predict_on_batch runs a compiled function: ~2 ms per call instead of ~15 ms eagerly. The first
             # call traces it, so do that now rather than in the middle of training.
-            self._sub.predict_on_batch(self.image[None])
+            predict_batch(self._sub, self.image[None])
         except Exception as exc:  # noqa: BLE001
             self._sub = None
             self._error = f"could not read the layers' outputs: {exc}"[:300]
@@ -169,7 +170,7 @@ class FeatureMapProbe(Probe):
         if self._sub is None:
             return {"error": self._error or "not started"}
         try:
-            outs = self._sub.predict_on_batch(self.image[None])
+            outs = predict_batch(self._sub, self.image[None])
         except Exception as exc:  # noqa: BLE001
             return {"error": f"could not compute the feature maps: {exc}"[:300]}
         if not isinstance(outs, (list, tuple)):

@@ -11,6 +11,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from models.engine.distribute import replica_share
+
 _EPS = 1e-7  # pixel probabilities are clipped to [eps, 1 - eps] before the logs, as Keras' own BCE does
 
 
@@ -106,8 +108,9 @@ class VAE(keras.Model):
         x, _, _ = keras.utils.unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
             total, rec, kl = self.losses_for(x, training=True)
+            share = replica_share(total)  # under tf.distribute the summed gradients are the global batch's
         weights = self.trainable_variables
-        self.optimizer.apply_gradients(zip(tape.gradient(total, weights), weights))
+        self.optimizer.apply_gradients(zip(tape.gradient(share, weights), weights))
         return self._record(total, rec, kl)
 
     def test_step(self, data: Any) -> dict[str, Any]:

@@ -15,6 +15,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from models.engine.distribute import replica_share
+
 
 def noise_distribution(counts: np.ndarray, power: float = 0.75) -> np.ndarray:
     """P(noise word) proportional to count**power: flatter than the word frequencies, so rare words get drawn."""
@@ -134,7 +136,8 @@ class Word2Vec(keras.Model):
         context, target = self._inputs(data)
         with tf.GradientTape() as tape:
             loss = self._loss(context, target)
-        grads = tape.gradient(loss, self.trainable_variables)
+            share = replica_share(loss)  # under tf.distribute the summed gradients are the global batch's
+        grads = tape.gradient(share, self.trainable_variables)
         self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
         self.loss_tracker.update_state(loss)
         return {"loss": self.loss_tracker.result()}
