@@ -17,18 +17,15 @@ from PySide6.QtWidgets import QSizePolicy
 UNDER_X_AXIS = (4, 1)
 
 
-class OutsideLegend(pg.LegendItem):
-    """A LegendItem that a layout places: entries side by side, wrapping after `columns`."""
+class PlacedLegend(pg.LegendItem):
+    """A LegendItem with a fixed place outside the curves: entries side by side, wrapping after `columns`, not
+    draggable (a dragged legend would land on the curves again), one entry per name."""
 
-    def __init__(self, columns: int = 6, label_size: str = "8pt") -> None:
-        super().__init__(offset=None, colCount=columns, labelTextSize=label_size, horSpacing=12)
-
-    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
-        # pg.LegendItem moves itself to (0, 0) of its parent here; the layout it is in places it instead.
-        self.updateGeometry()
+    def __init__(self, columns: int, label_size: str, frame: bool = True) -> None:
+        super().__init__(offset=None, colCount=columns, labelTextSize=label_size, horSpacing=12, frame=frame)
 
     def mouseDragEvent(self, ev: Any) -> None:  # noqa: N802 - pyqtgraph's name
-        ev.ignore()  # it has its place in the layout; a dragged legend would land on the curves again
+        ev.ignore()
 
     def names(self) -> list[str]:
         return [label.text for _sample, label in self.items]
@@ -37,6 +34,17 @@ class OutsideLegend(pg.LegendItem):
         """One entry per name: plots beside each other draw the same kinds of curve."""
         if name not in self.names():
             self.addItem(item, name)
+
+
+class OutsideLegend(PlacedLegend):
+    """A legend that the plot's own layout places."""
+
+    def __init__(self, columns: int = 6, label_size: str = "8pt") -> None:
+        super().__init__(columns, label_size)
+
+    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # pg.LegendItem moves itself to (0, 0) of its parent here; the layout it is in places it instead.
+        self.updateGeometry()
 
 
 def under_x_axis(plot: pg.PlotItem | pg.PlotWidget, columns: int = 6) -> OutsideLegend:
@@ -48,27 +56,17 @@ def under_x_axis(plot: pg.PlotItem | pg.PlotWidget, columns: int = 6) -> Outside
     return legend
 
 
-class StripLegend(pg.LegendItem):
+class StripLegend(PlacedLegend):
     """The entries of a LegendStrip, sized by themselves; it tells the strip when that size changes."""
 
     def __init__(self, columns: int, label_size: str) -> None:
-        super().__init__(offset=None, colCount=columns, labelTextSize=label_size, horSpacing=12, frame=False)
+        super().__init__(columns, label_size, frame=False)
         self.strip: LegendStrip | None = None
 
     def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
         super().updateSize()
-        if getattr(self, "strip", None) is not None:
+        if getattr(self, "strip", None) is not None:  # pg.LegendItem's constructor calls this before it is set
             self.strip.fit()
-
-    def mouseDragEvent(self, ev: Any) -> None:  # noqa: N802 - pyqtgraph's name
-        ev.ignore()
-
-    def names(self) -> list[str]:
-        return [label.text for _sample, label in self.items]
-
-    def add_once(self, item: Any, name: str) -> None:
-        if name not in self.names():
-            self.addItem(item, name)
 
 
 class LegendStrip(pg.GraphicsView):

@@ -393,6 +393,10 @@ class MainWindow(QMainWindow):
         if self.controller.held:
             QTimer.singleShot(0, self.controller.release)  # after this paint pass: the whole frame is drawn
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.workspaces.window_resized()
+
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._sized_on_show:

@@ -45,18 +45,16 @@ class PanelHost:
 
     def build(self, cls: type[Panel]) -> Panel | None:
         """The panel of this class, made (with its dock, out of the layout) if it was not yet; None if it fails."""
-        for panel in self.built:
-            if type(panel) is cls:
-                return panel
-        if cls in self._broken:
-            return None
+        panel = self.made(cls)
+        if panel is not None or cls in self._broken:
+            return panel
         try:
             panel = cls(self.ctx)
         except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
             self._broken.add(cls)
             # in the message bar, which stays: made later than the status bar's start-up line, it was overwritten
-            self.window.show_message(f"{cls.title}: this panel could not be opened ({type(exc).__name__}: {exc})",
-                                     "error")
+            self.window.show_message(self.window.tr("{0}: this panel could not be opened ({1}: {2})").format(
+                cls.title, type(exc).__name__, exc), "error")
             return None
         area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
             Qt.DockWidgetArea.BottomDockWidgetArea
@@ -70,6 +68,10 @@ class PanelHost:
         self.built.append(panel)
         self.built.sort(key=lambda p: order.get(type(p), len(order)))
         return panel
+
+    def made(self, cls: type[Panel]) -> Panel | None:
+        """The panel of this class if it has been made."""
+        return next((panel for panel in self.built if type(panel) is cls), None)
 
     @staticmethod
     def dock_key(cls: type[Panel]) -> str:
@@ -128,9 +130,8 @@ class PanelHost:
         """Live panels join the layout when they start to apply and leave it when they stop; the first to join
         is the tab in front (not the past runs' table)."""
         joined: list[Panel] = []
-        made = {type(p) for p in self.built}
         for cls in self.classes:
-            if cls.area == "lab" or (cls not in made and not self._applies(cls, experiment)):
+            if cls.area == "lab" or (self.made(cls) is None and not self._applies(cls, experiment)):
                 continue  # a panel that never applied is not made
             panel = self.build(cls)
             if panel is None:
@@ -180,7 +181,7 @@ class PanelHost:
         """
         keep = {placed} if isinstance(placed, str) else set(placed or ())  # QSettings gives one item as a str
         for cls in self.lab_classes:  # a lab that was open: made now, and put where restoreState has its place
-            if f"dock_{self.dock_key(cls)}" in keep and cls not in {type(p) for p in self.built}:
+            if f"dock_{self.dock_key(cls)}" in keep and self.made(cls) is None:
                 lab = self.build(cls)
                 if lab is not None:
                     self.window.restoreDockWidget(self.docks[lab])

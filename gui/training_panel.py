@@ -377,7 +377,9 @@ class TrainingPanel(QWidget):
         rate = ""
         if self._rate is not None and elapsed > 0 and done:  # word2vec: words so far and per second, as gensim says
             per_step, unit = self._rate
-            rate = f" · {_count(per_step * done)} {unit}, {_count(per_step * done / elapsed)}/s"
+            shown = {"words": self.tr("words")}.get(unit, unit)
+            rate = self.tr(" · {0} {1}, {2}/s").format(_count(per_step * done), shown,
+                                                       _count(per_step * done / elapsed))
         self.progress.setFormat(f"epoch {epoch}/{self._epochs} · batch {batch}/{self._steps} · "
                                 f"{_clock(left)} left{rate}")
         self.progress.setValue(done)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QMargins, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -78,7 +78,6 @@ class Workspaces(QObject):
             self.group.addAction(action)
             self.actions[mode] = action
         self.actions[DESIGN].setChecked(True)
-        window.installEventFilter(self)
 
     def members(self, mode: str) -> list[QDockWidget]:
         return [self.docks[key] for key in MODE_DOCKS[mode]] + self.extra_docks(mode)
@@ -197,7 +196,8 @@ class Workspaces(QObject):
             if labs:
                 w.resizeDocks(labs[:1], [max(300, w.height())], Qt.Orientation.Vertical)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.mode != DESIGN:
-            QTimer.singleShot(0, self, self._fill)  # after the layout has given the new size out
-        return False
+    def window_resized(self) -> None:
+        """The window's size changed (MainWindow.resizeEvent): outside Design the stage fills it again, once the
+        layout has given the new size out."""
+        if self.mode != DESIGN:
+            QTimer.singleShot(0, self, self._fill)

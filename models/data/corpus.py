@@ -125,6 +125,19 @@ class Corpus:
         return int(len(self.tokens))
 
 
+def _check_vocabulary_limits(min_count: int, max_vocab: int) -> None:
+    if min_count < 1:
+        raise DatasetError(f"min_count must be at least 1, got {min_count}")
+    if max_vocab < 2:
+        raise DatasetError(f"max_vocab must be at least 2, got {max_vocab}")
+
+
+def _check_kept(distinct: int, kept: int, min_count: int) -> None:
+    if kept < 2:
+        raise DatasetError(f"the text has {distinct} distinct word(s) and {kept} seen at least {min_count} time(s); "
+                           "word2vec needs at least 2 (use a longer text or a lower min_count)")
+
+
 def build_corpus(sentences: list[list[str]], min_count: int = 1, max_vocab: int = 20000,
                  max_tokens: int = 0, groups: dict[str, str] | None = None) -> Corpus:
     """Count words, keep those seen at least `min_count` times (at most `max_vocab` of them), encode.
@@ -132,10 +145,7 @@ def build_corpus(sentences: list[list[str]], min_count: int = 1, max_vocab: int 
     Rare words are removed from the text before windows are formed (as the original word2vec does), so
     their neighbours become each other's context. `max_tokens` > 0 keeps only the first that many tokens.
     """
-    if min_count < 1:
-        raise DatasetError(f"min_count must be at least 1, got {min_count}")
-    if max_vocab < 2:
-        raise DatasetError(f"max_vocab must be at least 2, got {max_vocab}")
+    _check_vocabulary_limits(min_count, max_vocab)
     if max_tokens > 0:
         kept: list[list[str]] = []
         total = 0
@@ -151,10 +161,7 @@ def build_corpus(sentences: list[list[str]], min_count: int = 1, max_vocab: int 
             counter[w] = counter.get(w, 0) + 1
     ranked = sorted(((c, w) for w, c in counter.items() if c >= min_count), key=lambda cw: (-cw[0], cw[1]))
     ranked = ranked[:max_vocab]
-    if len(ranked) < 2:
-        raise DatasetError(f"the text has {len(counter)} distinct word(s) and {len(ranked)} seen at least "
-                           f"{min_count} time(s); word2vec needs at least 2 (use a longer text or a lower "
-                           "min_count)")
+    _check_kept(len(counter), len(ranked), min_count)
     vocab = [w for _, w in ranked]
     index = {w: i for i, w in enumerate(vocab)}
     tokens: list[int] = []
@@ -184,10 +191,7 @@ def stream_corpus(pieces: Iterable[str], min_count: int = 1, max_vocab: int = 20
     as one string, its sentences as lists of words, took several GB; this holds the distinct words and the ids.
     A piece is cut at its last sentence end, the rest carried into the next, so no sentence is split.
     """
-    if min_count < 1:
-        raise DatasetError(f"min_count must be at least 1, got {min_count}")
-    if max_vocab < 2:
-        raise DatasetError(f"max_vocab must be at least 2, got {max_vocab}")
+    _check_vocabulary_limits(min_count, max_vocab)
     first_seen: dict[str, int] = {}
     ids = array("i")
     sentence_of = array("i")
@@ -226,10 +230,7 @@ def stream_corpus(pieces: Iterable[str], min_count: int = 1, max_vocab: int = 20
     words = list(first_seen)
     order = sorted((i for i in range(len(words)) if counts[i] >= min_count), key=lambda i: (-counts[i], words[i]))
     order = order[:max_vocab]
-    if len(order) < 2:
-        raise DatasetError(f"the text has {len(words)} distinct word(s) and {len(order)} seen at least "
-                           f"{min_count} time(s); word2vec needs at least 2 (use a longer text or a lower "
-                           "min_count)")
+    _check_kept(len(words), len(order), min_count)
     new_id = np.full(len(words), -1, dtype=np.int32)
     new_id[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
     mapped = new_id[raw]
@@ -268,7 +269,10 @@ def keep_probabilities(counts: np.ndarray, threshold: float) -> np.ndarray:
 
 def subsample(tokens: np.ndarray, sentence_ids: np.ndarray, counts: np.ndarray, threshold: float,
               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Drop frequent-word occurrences at random (see keep_probabilities); returns (tokens, sentence_ids)."""
+    """Drop frequent-word occurrences at random (see keep_probabilities); returns (tokens, sentence_ids).
+
+    This and skipgram_pairs / cbow_examples build a whole corpus' examples in numpy: the reference the training
+    stream (models/families/word2vec/stream.py) is tested against, and arrays for tests of the model itself."""
     if threshold <= 0:
         return tokens, sentence_ids
     keep = rng.random(len(tokens)) < keep_probabilities(counts, threshold)[tokens]

@@ -15,26 +15,12 @@ def read_user_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise DatasetError(f"{path.name} is {size / 1e6:.0f} MB; text files up to {max_bytes / 1e6:.0f} MB "
-                               "are supported")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DatasetError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DatasetError(f"{path} is a folder, not a text file") from None
-    except PermissionError:
-        raise DatasetError(f"{path}: permission denied") from None
-    if b"\x00" in raw[:8192]:
-        raise DatasetError(f"{path.name} looks like a binary file, not text (it contains NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position {exc.start} "
-                           "cannot be decoded). Save it as UTF-8 and try again.") from None
-    if not text.strip():
-        raise DatasetError(f"{path.name} is empty")
-    return text
+    except OSError:
+        size = 0  # missing, unreadable: iter_user_text says which
+    if size > max_bytes:
+        raise DatasetError(f"{path.name} is {size / 1e6:.0f} MB; text files up to {max_bytes / 1e6:.0f} MB "
+                           "are supported")
+    return "".join(iter_user_text(path, block=max(size, 1)))
 
 
 STREAM_BLOCK = 4 * 1024 * 1024  # bytes read at a time by iter_user_text

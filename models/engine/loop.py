@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import DatasetError, load_dataset
+from ..inference import replicas
 from ..spec.build import BuildFailed, clear_validation_cache, validate_network
 from ..spec.experiment import Experiment, SpecError
 from ..spec.joins import join_error
@@ -239,12 +240,11 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     samples = prepared.samples_per_epoch or (len(prepared.x) if hasattr(prepared.x, "__len__") else 0)
     steps = prepared.fit_kwargs.get("steps_per_epoch") or max(1, -(-samples // cfg.batch_size))
     total = initial_epoch + epochs
-    unit = getattr(prepared, "unit", "samples")
     reporter.report(Started(device, total, steps, int(model.count_params()), dataset_info, experiment.family,
-                            first_epoch=initial_epoch + 1, samples_per_epoch=samples, unit=unit))
+                            first_epoch=initial_epoch + 1, samples_per_epoch=samples, unit=prepared.unit))
     if folder is not None:
         folder.begin(device, total)
-    reporting = ReportingCallback(reporter, control, samples, steps, unit)
+    reporting = ReportingCallback(reporter, control, samples, steps, prepared.unit)
     reporting.step = initial_epoch * steps
     guard = NanGuard(reporter, watch=prepared.watch)
     before, after = _training_callbacks(cfg, model, prepared.validation_data is not None, reporter, total)
@@ -283,10 +283,9 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     status = "stopped" if control.stopped else "finished"
     if folder is not None:
         folder.finish(status, test, seconds)
-    replicas = int(getattr(getattr(model, "distribute_strategy", None), "num_replicas_in_sync", 1) or 1)
     reporter.report(Finished(reporting.history, test, seconds, device, control.stopped,
                              run_dir=str(folder.path) if folder is not None and folder.active else "",
-                             replicas=replicas))
+                             replicas=replicas(model)))
     return Outcome(RunResult(status, reporting.history, test, device=device, seconds=seconds, run=run.name,
                              run_dir=str(folder.path) if folder is not None and folder.active else "",
                              epochs_done=done), experiment, model, export, **keep)

@@ -2,11 +2,29 @@
 open labs come back on the next start."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.app import wait_until
 from gui.main_window import MainWindow
+
+
+@contextmanager
+def _in_train_mode(settings, preset: str):
+    """A window built as the app builds it, at 1366x768, shown and switched to the Train mode; closed after."""
+    win = MainWindow(settings=settings, preset=preset)
+    try:
+        win.resize(1366, 768)
+        win.show()
+        assert wait_until(lambda: not win.validation_pending, 60)
+        win.workspaces.switch("train")
+        wait_until(lambda: False, 0.3)
+        yield win
+    finally:
+        win.close_without_asking()
+        assert win.controller.shutdown(10)
 
 
 def _shown(win) -> set[str]:
@@ -79,29 +97,14 @@ def test_the_train_mode_gives_the_stage_its_width_once_the_panels_have_settled(s
     settings column came out 587 px wide at 1366x768, squeezing the decoded plane."""
     from gui.workspaces import SIDE_WIDTH
 
-    win = MainWindow(settings=settings, preset="vae")
-    try:
-        win.resize(1366, 768)
-        win.show()
-        assert wait_until(lambda: not win.validation_pending, 60)
-        win.workspaces.switch("train")
-        wait_until(lambda: False, 0.3)
+    with _in_train_mode(settings, "vae") as win:
         assert win.docks["training"].width() <= SIDE_WIDTH + 80, win.docks["training"].width()
-    finally:
-        win.close_without_asking()
-        assert win.controller.shutdown(10)
 
 
 def test_the_side_column_keeps_its_width_while_the_stage_relays_out(settings, qtbot):
     """With the central widget hidden, Qt moved the splitter by its own width (6 px) on every relayout, and the
     live panels relayout while training: the GAN's settings column crept from 371 px to 618 px in a short run."""
-    win = MainWindow(settings=settings, preset="gan")
-    try:
-        win.resize(1366, 768)
-        win.show()
-        assert wait_until(lambda: not win.validation_pending, 60)
-        win.workspaces.switch("train")
-        wait_until(lambda: False, 0.3)
+    with _in_train_mode(settings, "gan") as win:
         side = win.docks["training"].width()
         stage = win.docks["panel_GenerativePanel"]
         for i in range(20):  # what a live picture changing its height does, twenty times
@@ -113,6 +116,3 @@ def test_the_side_column_keeps_its_width_while_the_stage_relays_out(settings, qt
         win.resize(1600, 1000)  # and it still does when the window grows
         wait_until(lambda: False, 0.3)
         assert plots.geometry().top() < 80 and stage.geometry().bottom() > 900
-    finally:
-        win.close_without_asking()
-        assert win.controller.shutdown(10)

@@ -1,10 +1,9 @@
-"""The word2vec recipe: pairs (skip-gram) or windows (CBOW) from the corpus, a Word2Vec model to fit them."""
+"""The word2vec recipe: a stream of pairs (skip-gram) or windows (CBOW) from the corpus, a Word2Vec model to fit
+them."""
 from __future__ import annotations
 
-import numpy as np
-
 from models.data import Dataset
-from models.data.corpus import Corpus, cbow_examples, keep_probabilities, skipgram_pairs, subsample
+from models.data.corpus import Corpus, keep_probabilities
 from models.engine.recipe import Prepared, RecipeError, make_optimizer
 from models.spec.experiment import Experiment
 from models.spec.options import checked_options
@@ -13,18 +12,6 @@ from .options import FAMILY
 from .presets import embedding_size
 from .probes import EmbeddingMapProbe
 from .vectors import neighbour_group_share
-
-
-def training_examples(corpus: Corpus, mode: str, window: int, threshold: float,
-                      rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Subsample frequent words once, then build skip-gram pairs or CBOW windows as arrays: the whole set in
-    memory, for tests and small texts; training streams them instead (stream.example_stream)."""
-    tokens, sentences = subsample(corpus.tokens, corpus.sentence_ids, corpus.counts, threshold, rng)
-    if mode == "skipgram":
-        target, context = skipgram_pairs(tokens, sentences, window)
-    else:
-        context, target = cbow_examples(tokens, sentences, window)
-    return {"target": target.astype(np.int32), "context": context.astype(np.int32)}
 
 
 # Batches run this many at a time in one call into TensorFlow when an epoch has enough of them: per-step
