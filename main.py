@@ -9,7 +9,9 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -162,7 +164,9 @@ class _CliReporter:
         elif isinstance(event, Finished):
             if self.as_json:
                 self._emit({"event": "finished", "status": "stopped" if event.stopped_early else "finished",
-                            "device": event.device, "replicas": event.replicas, "seconds": round(event.seconds, 3),
+                            "device": event.device, "replicas": event.replicas, "workers": event.workers,
+                            **({"weights_sha256": event.weights_sha256} if event.weights_sha256 else {}),
+                            "seconds": round(event.seconds, 3),
                             **event.test,
                             "test": event.test, "history": event.history, "run_dir": event.run_dir})
             elif event.test:
@@ -281,19 +285,31 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     if args.devices is not None and not 1 <= args.devices <= 64:
         return _usage_error(f"--devices: must be 1 to 64, got {args.devices}")
+    try:
+        cluster = _cluster_config(args)
+    except ValueError as exc:
+        return _usage_error(str(exc))
+    chief = True
+    if cluster is not None:
+        from models.engine.multi_worker import is_chief
+        chief = is_chief(cluster)
+        if not chief:  # Keras' rule: the other workers write to a temporary place and clean up
+            args.export = [_scratch_path(f) for f in args.export or []]
+            args.export_script = args.export_script and _scratch_path(args.export_script)
+            args.export_embeddings = args.export_embeddings and _scratch_path(args.export_embeddings)
     session = TrainingSession()
-    if args.devices:
+    if args.devices or cluster is not None:
         from models.engine.distribute import StrategyError, configure
         try:  # the worker's first job, before TensorFlow has made its devices
-            session.submit(configure, args.devices).result()
+            session.submit(configure, args.devices or 0, cluster, args.join_timeout).result()
         except StrategyError as exc:
             session.shutdown(timeout=5)
-            return _usage_error(f"--devices: {exc}")
+            return _usage_error(f"{'--devices' if cluster is None else 'cluster'}: {exc}")
     reporter = _CliReporter(args.json)
     out = sys.stderr if args.json else sys.stdout
     written: list[str] = []
     pending: list[str] = [*(args.export or []), *(f for f in (args.export_script, args.export_embeddings) if f)]
-    run = Run(exp, record=not args.no_run_folder, runs_root=args.run_dir or "",
+    run = Run(exp, record=not args.no_run_folder and chief, runs_root=args.run_dir or "",
               keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "",
               strategy=args.strategy)
     job: Any = None
@@ -317,6 +333,10 @@ def cmd_train(args: argparse.Namespace) -> int:
                     print(f"layerwise: could not export {flag}: {exc}", file=sys.stderr)
                     return EXIT_FAILED
                 pending.remove(flag)
+                if not chief:
+                    print(f"not the chief: {os.path.basename(flag)} was written to a temporary folder, which is "
+                          "removed (worker 0 keeps the exports)", file=out)
+                    continue
                 written.append(str(getattr(done, "path", done)))
                 print(done.text() if hasattr(done, "text") else f"wrote {done}", file=out)
         return EXIT_OK
@@ -324,6 +344,43 @@ def cmd_train(args: argparse.Namespace) -> int:
         return _interrupted(session, job, reporter, written, pending, out)
     finally:
         session.shutdown(timeout=5)
+        for scratch in _SCRATCH:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+_SCRATCH: list[str] = []
+
+
+def _scratch_path(path: str) -> str:
+    """Where a worker that is not the chief writes an export: a temporary folder, removed at the end."""
+    folder = tempfile.mkdtemp(prefix="layerwise-worker-")
+    _SCRATCH.append(folder)
+    return os.path.join(folder, os.path.basename(path))
+
+
+def _cluster_config(args: argparse.Namespace) -> dict[str, Any] | None:
+    """TF_CONFIG from --cluster/--task-index or the environment; None when this is no cluster. ValueError names
+    the flag."""
+    from models.engine import multi_worker
+
+    if args.task_index is not None and not args.cluster:
+        raise ValueError("--task-index goes with --cluster HOST:PORT,HOST:PORT")
+    if not (math.isfinite(args.join_timeout) and 1 <= args.join_timeout <= 3600):
+        raise ValueError(f"--join-timeout: must be 1 to 3600 seconds, got {args.join_timeout:g}")
+    if args.cluster:
+        if args.task_index is None:
+            raise ValueError("--cluster needs --task-index I: this worker's place in the list (0 is the chief)")
+        config = multi_worker.cluster_config(args.cluster, args.task_index)
+    elif os.environ.get("TF_CONFIG", "").strip() and args.strategy in ("auto", "multi-worker"):
+        config = multi_worker.config_from_environment(os.environ["TF_CONFIG"])
+    elif args.strategy == "multi-worker":
+        raise ValueError("--strategy multi-worker: give the cluster with --cluster HOST:PORT,HOST:PORT "
+                         "--task-index I, or set TF_CONFIG")
+    else:
+        return None
+    if args.devices:
+        raise ValueError("--devices splits one machine's CPU; a cluster trains one replica per worker")
+    return config
 
 
 def _use_own_data(args: argparse.Namespace, exp: Any) -> str:
@@ -543,6 +600,12 @@ def cmd_backprop_example(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from models.course import check_language
+
+    try:
+        lang = check_language(args.lang) if getattr(args, "lang", None) else None
+    except ValueError as exc:
+        return _usage_error(f"--lang: {exc}")
     # Before Qt's widgets load: without a display or with a library missing, Qt would abort with a cryptic message.
     from gui.platform_check import diagnose
 
@@ -552,7 +615,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from gui.app import run_app
 
-    return run_app(getattr(args, "project", None))
+    return run_app(getattr(args, "project", None), lang=lang)
 
 
 def cmd_shot(args: argparse.Namespace) -> int:
@@ -566,6 +629,12 @@ def cmd_shot(args: argparse.Namespace) -> int:
             raise ValueError(f"--size {args.size}: width and height must be 200 to 8000 pixels")
     except (PresetError, ValueError) as exc:
         return _usage_error(f"shot: {exc}")
+    from models.course import check_language
+
+    try:
+        lang = check_language(getattr(args, "lang", None) or "en")
+    except ValueError as exc:
+        return _usage_error(f"shot: --lang: {exc}")
     if not (math.isfinite(args.scale) and 0.5 <= args.scale <= 4):
         return _usage_error(f"shot: --scale {args.scale:g}: the device pixel ratio must be 0.5 to 4")
     from gui.app import shot
@@ -574,7 +643,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
         if args.data and not window.use_own_data(args.data, args.label):
             raise SystemExit(_usage_error(f"shot: --data: {window.message_bar.text}"))
     path = shot(args.preset, args.out, args.dataset, args.train_batches, (width, height), args.select, args.lab,
-                args.panel, setup=own_data if args.data else None, scale=args.scale)
+                args.panel, setup=own_data if args.data else None, scale=args.scale, lang=lang)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -583,8 +652,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="layerwise", description="A desktop deep-learning lab.")
     sub = parser.add_subparsers(dest="command")
 
+    parser.add_argument("--lang", help="the window's language: en or zh_CN (default: View > Language, else the "
+                                       "system's)")
     p = sub.add_parser("gui", help="open the app (the default)")
     p.add_argument("project", nargs="?", help="a project .json to open")
+    p.add_argument("--lang", default=argparse.SUPPRESS, help="en or zh_CN")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("presets", help="list the architecture presets")
@@ -611,6 +683,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", type=int, help="select layer N (0-based) in the editor first")
     p.add_argument("--lab", help="open the lab with this title")
     p.add_argument("--panel", help="raise the panel with this title")
+    p.add_argument("--lang", default=argparse.SUPPRESS, help="the window's language: en (the default) or zh_CN")
     p.set_defaults(func=cmd_shot)
 
     p = sub.add_parser("train", help="train a preset or project without a window")
@@ -647,12 +720,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reduce-lr", type=int, metavar="PATIENCE",
                    help="halve the learning rate when val_loss has not improved for PATIENCE epochs (0: off)")
     p.add_argument("--lr-schedule", metavar="NAME", help="constant, step, exponential or cosine")
-    p.add_argument("--strategy", choices=("auto", "default", "mirrored"), default="auto",
+    p.add_argument("--strategy", choices=("auto", "default", "mirrored", "multi-worker"), default="auto",
                    help="tf.distribute strategy: mirrored trains one copy per GPU (or per --devices CPU device) and "
-                        "splits each batch among them; --batch-size is the global batch, the learning rate is not "
-                        "rescaled (default auto: mirrored when there are several GPUs)")
+                        "splits each batch among them; multi-worker does so across machines (--cluster or "
+                        "TF_CONFIG); --batch-size is the global batch, the learning rate is not rescaled (default "
+                        "auto: multi-worker in a cluster, mirrored when there are several GPUs)")
     p.add_argument("--devices", type=int, metavar="N", help="split the CPU into N logical devices, to try "
                    "--strategy mirrored without GPUs")
+    p.add_argument("--cluster", metavar="HOST:PORT,HOST:PORT", help="train on several machines: every worker's "
+                   "address, the same list on each (instead of the TF_CONFIG environment variable)")
+    p.add_argument("--task-index", type=int, metavar="I", help="with --cluster: this worker's place in the list "
+                   "(0 is the chief, which writes the run folder and the exports)")
+    p.add_argument("--join-timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="with a cluster: stop with a message when a worker has not joined after this long (60)")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("course", help="the course: the notes' chapters in order, with the demo each opens")

@@ -21,7 +21,7 @@ def check_language(lang: str) -> str:
         return "en"
     if key.startswith("zh"):
         return "zh_CN"
-    raise LanguageError(f"the course is written in English (en) and Simplified Chinese (zh_CN), not {lang!r}")
+    raise LanguageError(f"Layerwise is written in English (en) and Simplified Chinese (zh_CN), not {lang!r}")
 
 
 @dataclass(frozen=True)

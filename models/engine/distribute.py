@@ -13,22 +13,24 @@ from __future__ import annotations
 
 from typing import Any
 
-STRATEGIES = ("auto", "default", "mirrored")
+STRATEGIES = ("auto", "default", "mirrored", "multi-worker")
 # wgan is not: its weight clipping assigns to the critic's variables inside the step, which mirrored variables
 # refuse in a replica's context
 DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent", "gan", "cgan", "vae", "word2vec"})
 
 _configured = False
+_cluster: dict[str, Any] = {}  # multi-worker: {"strategy": ..., "config": TF_CONFIG}, set by configure
 
 
 class StrategyError(ValueError):
     """A strategy that cannot run here, with what to do instead."""
 
 
-def configure(devices: int = 0) -> None:
+def configure(devices: int = 0, cluster: dict[str, Any] | None = None, join_timeout: float = 60.0) -> None:
     """Before TensorFlow makes its devices (the worker's first job): memory growth on every GPU, so a run does not
     take the whole card at start; `devices` > 1 splits the CPU into that many logical devices, to run and teach
-    MirroredStrategy on a laptop. Later calls change nothing (TensorFlow fixes devices once)."""
+    MirroredStrategy on a laptop; `cluster` (a TF_CONFIG) joins this process to a multi-worker cluster
+    (multi_worker.start). Later calls change nothing (TensorFlow fixes devices once)."""
     global _configured
     if _configured:
         return
@@ -45,7 +47,17 @@ def configure(devices: int = 0) -> None:
             tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * devices)
         except RuntimeError as exc:
             raise StrategyError(f"--devices {devices}: TensorFlow has already made its devices ({exc})") from None
+    if cluster is not None:
+        from .multi_worker import start
+
+        _cluster.update(strategy=start(cluster, join_timeout), config=cluster)
     _configured = True
+
+
+def cluster_workers() -> int:
+    """How many workers train together (1 without a cluster)."""
+    return len(_cluster["config"]["cluster"].get("worker", [])) + len(_cluster["config"]["cluster"].get(
+        "chief", [])) if _cluster else 1
 
 
 def replica_share(loss: Any) -> Any:
@@ -68,13 +80,27 @@ def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
     gpus = [d.name for d in tf.config.list_logical_devices("GPU")]
     cpus = [d.name for d in tf.config.list_logical_devices("CPU")]
     if name == "auto":
-        name = "mirrored" if len(gpus) > 1 and family in DISTRIBUTABLE else "default"
+        name = ("multi-worker" if _cluster else
+                "mirrored" if len(gpus) > 1 and family in DISTRIBUTABLE else "default")
     if name == "default":
+        if _cluster:
+            raise StrategyError("this process joined a cluster (--cluster or TF_CONFIG); its runs use "
+                                "--strategy multi-worker")
         return tf.distribute.get_strategy(), (gpus[:1] or cpus[:1])
     if family not in DISTRIBUTABLE:
-        raise StrategyError(f"the {family} family cannot be trained by MirroredStrategy: its training step "
-                            "clips the critic's weights in place, which mirrored variables do not allow inside a "
-                            "replica's step. Use --strategy default")
+        raise StrategyError(f"the {family} family cannot be trained by {'MultiWorker' if _cluster else ''}"
+                            "MirroredStrategy: its training step clips the critic's weights in place, which "
+                            "mirrored variables do not allow inside a replica's step. Use --strategy default"
+                            + (" on one machine" if _cluster else ""))
+    if name == "multi-worker":
+        if not _cluster:
+            raise StrategyError("--strategy multi-worker needs the cluster: --cluster HOST:PORT,HOST:PORT "
+                                "--task-index I, or the TF_CONFIG environment variable")
+        return _cluster["strategy"], list(_cluster["config"]["cluster"].get("chief", [])) + list(
+            _cluster["config"]["cluster"].get("worker", []))
+    if _cluster:
+        raise StrategyError("this process joined a cluster (--cluster or TF_CONFIG); its runs use "
+                            "--strategy multi-worker")
     devices = gpus or cpus
     if len(devices) < 2:
         raise StrategyError("MirroredStrategy needs at least two devices and this machine has one"

@@ -73,6 +73,8 @@ class Finished:
     run: str = ""
     run_dir: str = ""  # the run folder written, "" when none
     replicas: int = 1  # copies of the model that trained in step (MirroredStrategy: one per device)
+    workers: int = 1  # processes that trained together (MultiWorkerMirroredStrategy: one per machine)
+    weights_sha256: str = ""  # multi-worker: the trained weights' digest, equal on every worker after sync steps
 
 
 @dataclass(frozen=True)

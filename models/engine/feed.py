@@ -54,6 +54,8 @@ def array_dataset(x: Any, y: Any = None, batch_size: int = 32, shuffle: bool = F
     options = tf.data.Options()
     options.autotune.enabled = False
     options.deterministic = True
+    # several workers: each keeps its share of every global batch (the arrays are not files to split)
+    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
     return batches.prefetch(PREFETCH).with_options(options)
 
 

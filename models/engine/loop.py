@@ -127,12 +127,15 @@ def _train(run: Run, reporter: Reporter, control: RunControl, device: str, t_sta
         data = load_dataset(experiment.dataset, experiment.dataset_options, seed=cfg.seed)
     except (DatasetError, OSError, UnicodeDecodeError) as exc:
         return _failed(reporter, run, f"Dataset '{experiment.dataset}': {exc}", "data", device)
-    from .distribute import StrategyError, strategy_for
+    from .distribute import StrategyError, cluster_workers, strategy_for
     try:
         strategy, devices = strategy_for(run.strategy, experiment.family)
     except StrategyError as exc:
         return _failed(reporter, run, str(exc), "build", device)
-    if strategy.num_replicas_in_sync > 1:
+    if cluster_workers() > 1:
+        device = (f"{device}; MultiWorkerMirroredStrategy over {len(devices)} workers ({', '.join(devices)}), "
+                  f"{strategy.num_replicas_in_sync} replicas")
+    elif strategy.num_replicas_in_sync > 1:
         device = f"{device}; MirroredStrategy over {len(devices)} devices ({', '.join(devices)})"
     try:
         with strategy.scope():  # the model's variables are made once per device; fit splits each batch among them
@@ -283,9 +286,14 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     status = "stopped" if control.stopped else "finished"
     if folder is not None:
         folder.finish(status, test, seconds)
+    from .distribute import cluster_workers
+    from .multi_worker import weights_digest
+
+    workers = cluster_workers()
     reporter.report(Finished(reporting.history, test, seconds, device, control.stopped,
                              run_dir=str(folder.path) if folder is not None and folder.active else "",
-                             replicas=replicas(model)))
+                             replicas=replicas(model), workers=workers,
+                             weights_sha256=weights_digest(model) if workers > 1 else ""))
     return Outcome(RunResult(status, reporting.history, test, device=device, seconds=seconds, run=run.name,
                              run_dir=str(folder.path) if folder is not None and folder.active else "",
                              epochs_done=done), experiment, model, export, **keep)
