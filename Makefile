@@ -8,12 +8,25 @@ STAMP  := $(VENV)/.installed
 
 venv: $(STAMP)
 
-# Re-install only when pyproject.toml changed (the stamp is older than it).
-$(STAMP): pyproject.toml
+# An NVIDIA driver (nvidia-smi answers) gets the gpu extra too: TensorFlow's CUDA libraries from the package
+# index, so training uses the GPU without reading the README. `make venv GPU=0` opts out, GPU=1 forces it.
+GPU ?= $(shell nvidia-smi -L >/dev/null 2>&1 && echo 1 || echo 0)
+comma := ,
+EXTRAS := $(if $(filter 1,$(GPU)),test$(comma)gpu,test)
+
+# Re-install only when pyproject.toml changed (the stamp is older than it) or the GPU choice did.
+$(STAMP): pyproject.toml $(VENV)/.gpu-$(GPU)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade --quiet pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@if [ "$(GPU)" = 1 ]; then echo "NVIDIA driver found (nvidia-smi): installing the gpu extra (CUDA libraries, \
+	about 3 GB); make venv GPU=0 skips it"; fi
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
+
+$(VENV)/.gpu-$(GPU):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	rm -f $(VENV)/.gpu-*
+	touch $@
 
 # The display check first: with a system library missing or no display, it names what to install (exit 2)
 # instead of Qt's abort.
@@ -31,9 +44,11 @@ bench: venv
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
 
-# The screenshot gallery (docs/gallery): every architecture and every lab at 1366x768, offscreen (~5 min).
+# The screenshot gallery (docs/gallery): every architecture and every lab at 1366x768, offscreen (~5 min); then
+# the Course in Chinese (docs/gallery-zh; needs a Chinese font, e.g. fonts-noto-cjk).
 shots: venv
 	QT_QPA_PLATFORM=offscreen TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python -m gui.gallery docs/gallery
+	QT_QPA_PLATFORM=offscreen TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python -m gui.gallery docs/gallery-zh --lang zh_CN
 
 # The desktop's menu entry and icon, for this user only (~/.local/share; no root).
 install-desktop: venv

@@ -297,21 +297,31 @@ def cmd_train(args: argparse.Namespace) -> int:
             args.export = [_scratch_path(f) for f in args.export or []]
             args.export_script = args.export_script and _scratch_path(args.export_script)
             args.export_embeddings = args.export_embeddings and _scratch_path(args.export_embeddings)
+    from models.engine.distribute import StrategyError, check_precision, configure, set_precision
+    try:
+        check_precision(args.precision, exp.family)
+    except StrategyError as exc:
+        return _usage_error(str(exc))
     session = TrainingSession()
     if args.devices or cluster is not None:
-        from models.engine.distribute import StrategyError, configure
         try:  # the worker's first job, before TensorFlow has made its devices
             session.submit(configure, args.devices or 0, cluster, args.join_timeout).result()
         except StrategyError as exc:
             session.shutdown(timeout=5)
             return _usage_error(f"{'--devices' if cluster is None else 'cluster'}: {exc}")
+    if args.precision != "float32":
+        try:
+            session.submit(set_precision, args.precision).result()
+        except StrategyError as exc:
+            session.shutdown(timeout=5)
+            return _usage_error(str(exc))
     reporter = _CliReporter(args.json)
     out = sys.stderr if args.json else sys.stdout
     written: list[str] = []
     pending: list[str] = [*(args.export or []), *(f for f in (args.export_script, args.export_embeddings) if f)]
     run = Run(exp, record=not args.no_run_folder and chief, runs_root=args.run_dir or "",
               keep_runs=-1 if args.keep_runs is None else args.keep_runs, resume=args.resume or "",
-              strategy=args.strategy)
+              strategy=args.strategy, xla=args.xla)
     job: Any = None
     try:
         job = session.start_series([run], reporter)
@@ -615,7 +625,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from gui.app import run_app
 
-    return run_app(getattr(args, "project", None), lang=lang)
+    devices = getattr(args, "devices", None) or 0
+    if not 0 <= devices <= 64:
+        return _usage_error(f"--devices: must be 1 to 64, got {devices}")
+    return run_app(getattr(args, "project", None), lang=lang, devices=devices)
 
 
 def cmd_shot(args: argparse.Namespace) -> int:
@@ -657,6 +670,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the app (the default)")
     p.add_argument("project", nargs="?", help="a project .json to open")
     p.add_argument("--lang", default=argparse.SUPPRESS, help="en or zh_CN")
+    p.add_argument("--devices", type=int, metavar="N", help="split the CPU into N logical devices: the window's "
+                   "runs then train mirrored, each replica on half of the batch")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("presets", help="list the architecture presets")
@@ -731,6 +746,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "address, the same list on each (instead of the TF_CONFIG environment variable)")
     p.add_argument("--task-index", type=int, metavar="I", help="with --cluster: this worker's place in the list "
                    "(0 is the chief, which writes the run folder and the exports)")
+    p.add_argument("--precision", default="float32", choices=("float32", "mixed"),
+                   help="mixed: compute in float16 with float32 weights (mixed_float16; GPUs only, the last layer "
+                        "stays float32; supervised, localisation and recurrent families)")
+    p.add_argument("--xla", default="auto", choices=("auto", "on", "off"),
+                   help="XLA compilation of the train step: auto is Keras' rule (on a GPU, off on a CPU and under "
+                        "a tf.distribute strategy); compiling costs seconds at the first step (bench/xla.py)")
     p.add_argument("--join-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="with a cluster: stop with a message when a worker has not joined after this long (60)")
     p.set_defaults(func=cmd_train)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 
-def _app() -> QApplication:
+def _app(lang: str | None = None, settings: QSettings | None = None) -> QApplication:
+    """The application, with its translation installed before any widget exists (texts are set when made)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -21,18 +22,27 @@ def _app() -> QApplication:
         app.setDesktopFileName(desktop.APP_ID)  # Wayland docks match the window to layerwise.desktop by this
         app.setWindowIcon(desktop.app_icon())
         theme.apply(app)
+    if lang is not None or settings is not None:
+        from . import i18n
+        i18n.install(app, i18n.language_of(settings, lang))
     return app  # type: ignore[return-value]
 
 
-def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None = None) -> int:
+def run_app(project: str | None = None, on_shown: Callable[[Any], None] | None = None, lang: str | None = None,
+            devices: int = 0) -> int:
     """Open the window and run until it closes; `on_shown(window)` runs once it is shown (the desktop smoke
-    test in .ci/ drives the app through it)."""
-    app = _app()
+    test in .ci/ drives the app through it). `lang` (en, zh_CN) overrides View > Language and the system's;
+    `devices` > 1 splits the CPU into logical devices, so runs train mirrored over them."""
+    app = _app(lang, QSettings("Layerwise", "Layerwise"))  # MainWindow's own settings (APP_NAME)
+    if devices > 1:
+        from models.engine.distribute import request_devices
+        request_devices(devices)
     from .main_window import MainWindow
 
     window = MainWindow(paint_first=True)
     window.exits_process = True
     window.show()
+    window.font_notice()  # Chinese chosen, no Chinese font: which package to install
     window.runs.offer_interrupted()  # runs a crash or kill left unfinished: resume or dismiss
     if project:
         window.open_path(project, confirmed=True)
@@ -80,15 +90,16 @@ def wait_idle(window: Any, timeout: float = 120.0, settle: float = 0.3) -> bool:
 
 def shot(preset: str, out: str, dataset: str | None = None, train_batches: int = 0, size: tuple[int, int] =
          (1480, 920), select: int | None = None, lab: str | None = None, panel: str | None = None,
-         setup: Callable[[Any], None] | None = None, scale: float = 1.0) -> str:
+         setup: Callable[[Any], None] | None = None, scale: float = 1.0, lang: str = "en") -> str:
     """Render the main window to `out` (PNG); train `train_batches` batches first when asked.
 
     `scale` is the device pixel ratio (2 = a high-DPI screen: the PNG has twice the pixels of `size` a side). Qt
-    fixes it when the application starts, so it applies only when this call creates the application."""
+    fixes it when the application starts, so it applies only when this call creates the application. `lang` is
+    the window's language (en, zh_CN)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if scale != 1.0 and QApplication.instance() is None:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
-    _app()
+    _app(lang)
     from models.spec.presets import get_preset
 
     from .main_window import MainWindow

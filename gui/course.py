@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui import theme
+from gui.i18n import current_language, model_text
 from gui import widgets as lw
 from gui.panels.base import Panel, PanelContext
 from models.course import CHAPTERS, GLOSSARY, TIMELINE, Chapter, Demo, check_language
@@ -24,10 +25,10 @@ TIMELINE_PAGE, GLOSSARY_PAGE = "timeline", "glossary"
 
 
 def default_language(settings: QSettings) -> str:
-    """The course's language: the one chosen last time, else the system's (Chinese systems get Chinese)."""
+    """The course's language: the one chosen on this page last time, else the window's (View > Language)."""
     stored = settings.value(LANGUAGE_KEY, "")
     try:
-        return check_language(str(stored or QLocale.system().name()))
+        return check_language(str(stored or current_language()))
     except ValueError:
         return "en"
 
@@ -35,7 +36,7 @@ def default_language(settings: QSettings) -> str:
 class CoursePanel(Panel):
     """Chapter list on the left, the chosen chapter (or the timeline, or the glossary) on the right."""
 
-    title = "Course"
+    title = QT_TRANSLATE_NOOP("Panels", "Course")
     area = "lab"
     shortcut = "F1"
     in_lab_menu = False  # the Help menu opens it (F1); the Labs menu lists the labs the chapters open
@@ -319,7 +320,8 @@ class CoursePanel(Panel):
         except Exception as exc:  # noqa: BLE001 - a dataset that cannot be described: say so, keep the project
             self.ctx.show_error(self.tr("Could not load {0}: {1}").format(preset.title, exc))
             return False
-        self.ctx.load_experiment(experiment, f"Load {preset.title} (course)")
+        self.ctx.load_experiment(experiment, self.tr("Load {preset} (course)").format(
+            preset=model_text(preset.title)))
         self.ctx.status(self._demo_text(demo))
         return True
 

@@ -101,7 +101,7 @@ class ProjectDocument(QObject):
         layers = exp.networks[role].layers
         index = max(0, min(index, len(layers)))
         layers.insert(index, copy.deepcopy(layer))
-        self._push(f"Add {layer.type}", exp, (role, index))
+        self._push(self.tr("Add {layer}").format(layer=layer.type), exp, (role, index))
 
     def insert_after_selection(self, layer: LayerSpec, role: str | None = None) -> None:
         if self.selection is not None and (role is None or self.selection[0] == role):
@@ -118,13 +118,14 @@ class ProjectDocument(QObject):
             return
         removed = layers.pop(index)
         select = (role, min(index, len(layers) - 1)) if layers else None
-        self._push(f"Delete {removed.type}", exp, select)
+        self._push(self.tr("Delete {layer}").format(layer=removed.type), exp, select)
 
     def duplicate_layer(self, role: str, index: int) -> None:
         layers = self.layers(role)
         if 0 <= index < len(layers):
             self.insert_layer(role, index + 1, layers[index])
-            self.undo_stack.command(self.undo_stack.index() - 1).setText(f"Duplicate {layers[index].type}")
+            self.undo_stack.command(self.undo_stack.index() - 1).setText(
+                self.tr("Duplicate {layer}").format(layer=layers[index].type))
 
     def move_layer(self, role: str, index: int, new_index: int) -> None:
         exp = self.experiment.copy()
@@ -133,7 +134,7 @@ class ProjectDocument(QObject):
             return
         layer = layers.pop(index)
         layers.insert(new_index, layer)
-        self._push(f"Move {layer.type}", exp, (role, new_index))
+        self._push(self.tr("Move {layer}").format(layer=layer.type), exp, (role, new_index))
 
     def set_param(self, role: str, index: int, name: str, value: Any) -> None:
         layer = self.layers(role)[index]
@@ -141,7 +142,8 @@ class ProjectDocument(QObject):
             return
         exp = self.experiment.copy()
         exp.networks[role].layers[index].params[name] = value
-        self._push(f"Set {layer.type} {name}", exp, (role, index), merge_key=(role, index, name))
+        self._push(self.tr("Set {layer} {param}").format(layer=layer.type, param=name), exp, (role, index),
+                   merge_key=(role, index, name))
 
     def replace(self, experiment: Experiment, text: str) -> None:
         """Load a preset (undoable: a preset click never loses the user's network)."""
@@ -167,8 +169,8 @@ class ProjectDocument(QObject):
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise SpecError("", f"{path.name} is not a UTF-8 text file, so it cannot be a Layerwise project") \
-                from None
+            raise SpecError("", self.tr("{name} is not a UTF-8 text file, so it cannot be a Layerwise project")
+                            .format(name=path.name)) from None
         self._reset(Experiment.from_json(text), path)
 
     def save(self, path: str | Path | None = None) -> Path:

@@ -14,6 +14,7 @@ from models.spec.catalog import CATALOG, summary_text
 from models.spec.experiment import LayerSpec
 
 from . import theme
+from .i18n import model_text
 
 LAYER_MIME = "application/x-layerwise-layer"
 
@@ -50,9 +51,10 @@ class Block(QGraphicsObject):
             self.setCursor(Qt.CursorShape.PointingHandCursor if index >= 0 else Qt.CursorShape.ArrowCursor)
         self._content = content
         self.index, self.title, self.detail, self.category, self.shape_label, self.params, self.error = content
-        tip = CATALOG[title].help if title in CATALOG else "The input: one example's shape, set by the dataset."
+        tip = (model_text(CATALOG[title].help) if title in CATALOG
+               else self.tr("The input: one example's shape, set by the dataset."))
         if error:
-            tip = f"<b>Problem:</b> {error}<br><br>{tip}"
+            tip = self.tr("<b>Problem:</b> {error}<br><br>{tip}").format(error=error, tip=tip)
         self.setToolTip(f"<b>{title}</b><br>{tip}")
         self.update()
 
@@ -95,7 +97,8 @@ class Block(QGraphicsObject):
         if self.params is not None:
             painter.setPen(QColor(theme.MUTED))
             painter.drawText(QRectF(BLOCK_W - 110, 30, 100, 22),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{self.params:,} params")
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("{n} params").format(n=f"{self.params:,}"))
 
 
 class Arrow(QGraphicsItem):
@@ -195,11 +198,13 @@ class NetworkEditor(QGraphicsView):
         rows = self._rows()
         error = self.error
         in_shape = (None, *self.input_shape)
-        entries = [(-1, "Input", "shape " + "×".join(map(str, self.input_shape)), "Input", in_shape, None)]
+        dims = "×".join(map(str, self.input_shape))
+        entries = [(-1, self.tr("Input"), self.tr("shape {dims}").format(dims=dims), "Input", in_shape, None)]
         for i, layer in enumerate(self.layers):
             row = rows.get(i)
             ltype = CATALOG.get(layer.type)
-            entries.append((i, layer.type, summary_text(layer.type, layer.params) or (ltype.category if ltype else ""),
+            detail = summary_text(layer.type, layer.params) or (model_text(ltype.category) if ltype else "")
+            entries.append((i, layer.type, detail,
                             ltype.category if ltype else "", row.output_shape if row else None,
                             row.params if row else None))
         for note in self._notes:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from models.spec.catalog import CATALOG
 
 from . import theme
+from .i18n import model_text
 from .param_editors import make_editor, set_editor_value
 
 
@@ -17,9 +18,9 @@ class Inspector(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("Nothing selected")
+        self.title = QLabel(self.tr("Nothing selected"))
         self.title.setObjectName("heading")
-        self.help = QLabel("Select a block in the network to edit its settings.")
+        self.help = QLabel(self.tr("Select a block in the network to edit its settings."))
         self.help.setWordWrap(True)
         self.help.setObjectName("muted")
         self.form = QFormLayout()
@@ -51,27 +52,27 @@ class Inspector(QWidget):
         self._clear()
         self.role, self.index = role, index
         if type_name is None:
-            self.title.setText("Nothing selected")
-            self.help.setText("Select a block in the network to edit its settings.")
+            self.title.setText(self.tr("Nothing selected"))
+            self.help.setText(self.tr("Select a block in the network to edit its settings."))
             return
         if index < 0:
-            self.title.setText("Input")
+            self.title.setText(self.tr("Input"))
             shape = "×".join(map(str, input_shape or ()))
-            self.help.setText(f"One example has shape {shape}. The input follows the dataset chosen in the "
-                              "Training panel.")
+            self.help.setText(self.tr("One example has shape {shape}. The input follows the dataset chosen in the "
+                                      "Training panel.").format(shape=shape))
             return
         ltype = CATALOG.get(type_name)
         if ltype is None:
             self.title.setText(type_name)
-            self.help.setText("Unknown layer type: delete this block.")
+            self.help.setText(self.tr("Unknown layer type: delete this block."))
             return
         self.title.setText(f"{index + 1}. {type_name}")
-        self.help.setText(ltype.help)
+        self.help.setText(model_text(ltype.help))
         for p in ltype.params:
             editor = make_editor(p, params.get(p.name, p.default), lambda v, n=p.name: self._emit(n, v))
             editor.setEnabled(not self.locked)
             label = QLabel(p.name.replace("_", " "))
-            label.setToolTip(p.help)
+            label.setToolTip(model_text(p.help))
             self.form.addRow(label, editor)
             self.editors[p.name] = editor
 

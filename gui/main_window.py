@@ -1,11 +1,14 @@
 """The Layerwise window: palette, network editor, inspector, training panel, plots and plug-in panels."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QProcess, QSettings, QSize, Qt, QTimer,
+                            Slot)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QToolBar, QVBoxLayout,
                                QWidget)
@@ -15,7 +18,8 @@ from models.engine.loop import Run
 from models.spec.experiment import Experiment, LayerSpec, SpecError
 from models.spec.presets import get_preset
 
-from . import screen_fit, theme
+from . import i18n, screen_fit, theme
+from .i18n import model_text
 from .controller import TrainingController
 from .document import ProjectDocument
 from .editor import NetworkEditor
@@ -34,6 +38,26 @@ from .workspaces import DESIGN, LABS, MODES, TRAIN, Workspaces
 APP_NAME = "Layerwise"
 DEFAULT_PRESET = "cnn"
 MAX_RECENT = 8
+# The editor's tab of each network (a project with one network shows no tabs); the role itself stays English.
+ROLE_NAMES = {"main": QT_TRANSLATE_NOOP("MainWindow", "Network"),
+              "generator": QT_TRANSLATE_NOOP("MainWindow", "Generator"),
+              "discriminator": QT_TRANSLATE_NOOP("MainWindow", "Discriminator"),
+              "encoder": QT_TRANSLATE_NOOP("MainWindow", "Encoder"),
+              "decoder": QT_TRANSLATE_NOOP("MainWindow", "Decoder")}
+
+
+def role_name(role: str) -> str:
+    """A network's role as its editor tab shows it, in the window's language."""
+    known = ROLE_NAMES.get(role)
+    return QCoreApplication.translate("MainWindow", known) if known else role.capitalize()
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a preset's explanation, with its full stop (English or Chinese)."""
+    head, dot, _rest = text.partition("。")
+    if dot and len(head) < len(text.split(". ")[0]):
+        return head + dot
+    return text.split(". ")[0] + "."
 
 
 class MessageBar(QFrame):
@@ -46,7 +70,7 @@ class MessageBar(QFrame):
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton("Dismiss")
+        close = QPushButton(self.tr("Dismiss"))
         close.setFlat(True)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -131,8 +155,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel()
         self.plots = PlotsPanel()
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("palette", self.tr("Palette"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         training_scroll = QScrollArea()
         training_scroll.setWidget(self.training)
         training_scroll.setWidgetResizable(True)
@@ -141,12 +165,12 @@ class MainWindow(QMainWindow):
         training_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         training_scroll.setMinimumWidth(self.training.minimumSizeHint().width() +
                                         training_scroll.verticalScrollBar().sizeHint().width() + 2)
-        self._dock("training", "Training", training_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("training", self.tr("Training"), training_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.docks["inspector"], self.docks["training"], Qt.Orientation.Vertical)
-        self._dock("summary", "Model summary", self.summary, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("summary", self.tr("Model summary"), self.summary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["summary"])
         self.docks["inspector"].raise_()
-        self._dock("plots", "Loss and metrics", self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("plots", self.tr("Loss and metrics"), self.plots, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.runs_view = RunsView(self)  # past runs: table, overlays, open, delete, CSV (issue 17)
         self._dock("runs", self.tr("Runs"), self.runs_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         # Train: the curves above, the live panels below them, tabbed with the past runs (see PanelHost.place)
@@ -192,7 +216,7 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         self._restore_settings()
         self._reload_from_document()
-        self.statusBar().showMessage("Ready. Pick an architecture in the palette or edit the network.", 8000)
+        self.statusBar().showMessage(self.tr("Ready. Pick an architecture in the palette or edit the network."), 8000)
 
     # --- construction ---------------------------------------------------------------------------------------
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -218,100 +242,113 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&New", self.new_project, QKeySequence.StandardKey.New,
-                                         "Start a new project from the default network"))
-        file_menu.addAction(self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
-                                         "Open a project file (.json)"))
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        file_menu.addAction(self._action("&Save", self.save, QKeySequence.StandardKey.Save))
-        file_menu.addAction(self._action("Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New"), self.new_project, QKeySequence.StandardKey.New,
+                                         self.tr("Start a new project from the default network")))
+        file_menu.addAction(self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open,
+                                         self.tr("Open a project file (.json)")))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        file_menu.addAction(self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action(self.tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
         self.edit_actions = [
-            self._action("&Delete layer", self.delete_selected, QKeySequence.StandardKey.Delete,
-                         "Remove the selected block"),
-            self._action("D&uplicate layer", self.duplicate_selected, "Ctrl+D", "Copy the selected block below it"),
-            self._action("Move layer &up", lambda: self.move_selected(-1), "Alt+Up"),
-            self._action("Move layer &down", lambda: self.move_selected(1), "Alt+Down"),
+            self._action(self.tr("&Delete layer"), self.delete_selected, QKeySequence.StandardKey.Delete,
+                         self.tr("Remove the selected block")),
+            self._action(self.tr("D&uplicate layer"), self.duplicate_selected, "Ctrl+D",
+                         self.tr("Copy the selected block below it")),
+            self._action(self.tr("Move layer &up"), lambda: self.move_selected(-1), "Alt+Up"),
+            self._action(self.tr("Move layer &down"), lambda: self.move_selected(1), "Alt+Down"),
         ]
         for a in self.edit_actions:
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             edit.addAction(a)
 
-        data = bar.addMenu("&Data")
+        data = bar.addMenu(self.tr("&Data"))
         self.data_actions = [
-            self._action("Your &images…", self.own_images_dialog, tip="Train on a folder with one sub-folder of "
-                         "images per class (PNG, JPEG, BMP; any size: each is resized to the network's input)"),
-            self._action("Your &table (CSV)…", self.own_table_dialog, tip="Train on a CSV file: numeric feature "
-                         "columns and one column that holds the class"),
-            self._action("Your te&xt file…", self.own_text_dialog, tip="A UTF-8 text file for the next-character "
-                         "model (rnn, lstm, gru) or word2vec (cbow, skipgram)"),
+            self._action(self.tr("Your &images…"), self.own_images_dialog, tip=self.tr(
+                "Train on a folder with one sub-folder of images per class (PNG, JPEG, BMP; any size: each is "
+                "resized to the network's input)")),
+            self._action(self.tr("Your &table (CSV)…"), self.own_table_dialog, tip=self.tr(
+                "Train on a CSV file: numeric feature columns and one column that holds the class")),
+            self._action(self.tr("Your te&xt file…"), self.own_text_dialog, tip=self.tr(
+                "A UTF-8 text file for the next-character model (rnn, lstm, gru) or word2vec (cbow, skipgram)")),
         ]
         for a in self.data_actions:
             data.addAction(a)
 
-        train = bar.addMenu("&Training")
-        self.start_action = self._action("&Start", self.start_training, "F5", "Train the network")
-        self.pause_action = self._action("&Pause / resume", self.toggle_pause, "F6")
-        self.stop_action = self._action("S&top", self.stop_training, "Shift+F5")
+        train = bar.addMenu(self.tr("&Training"))
+        self.start_action = self._action(self.tr("&Start"), self.start_training, "F5", self.tr("Train the network"))
+        self.pause_action = self._action(self.tr("&Pause / resume"), self.toggle_pause, "F6")
+        self.stop_action = self._action(self.tr("S&top"), self.stop_training, "Shift+F5")
         self.continue_action = self._action(self.tr("&Continue training"), self.continue_training, "Ctrl+F5",
                                             self.tr("Train the same model further for 'Epochs' more epochs"))
         for a in (self.start_action, self.continue_action, self.pause_action, self.stop_action):
             train.addAction(a)
 
-        export = bar.addMenu("E&xport")
-        self.export_keras_action = self._action("&Keras model (.keras)…", self.export_keras_dialog,
-                                                tip="Save the trained model; reload with keras.saving.load_model")
-        self.export_script_action = self._action("&Python script (.py)…", self.export_script_dialog,
-                                                 tip="A standalone Keras script that rebuilds and trains this "
-                                                     "network")
+        export = bar.addMenu(self.tr("E&xport"))
+        self.export_keras_action = self._action(self.tr("&Keras model (.keras)…"), self.export_keras_dialog,
+                                                tip=self.tr("Save the trained model; reload with "
+                                                            "keras.saving.load_model"))
+        self.export_script_action = self._action(self.tr("&Python script (.py)…"), self.export_script_dialog,
+                                                 tip=self.tr("A standalone Keras script that rebuilds and trains "
+                                                             "this network"))
         # Deployment formats: each export is run in its own runtime and compared with Keras (models/deploy.py).
-        self.export_onnx_action = self._action("&ONNX (.onnx)…", lambda: self.export_deploy_dialog("ONNX"),
-                                               tip="For onnxruntime and the many tools that read ONNX; the export "
-                                                   "is checked on 32 samples in onnxruntime")
-        self.export_litert_action = self._action("&LiteRT / TensorFlow Lite (.tflite)…",
+        self.export_onnx_action = self._action(self.tr("&ONNX (.onnx)…"), lambda: self.export_deploy_dialog("ONNX"),
+                                               tip=self.tr("For onnxruntime and the many tools that read ONNX; the "
+                                                           "export is checked on 32 samples in onnxruntime"))
+        self.export_litert_action = self._action(self.tr("&LiteRT / TensorFlow Lite (.tflite)…"),
                                                  lambda: self.export_deploy_dialog("LiteRT"),
-                                                 tip="For phones and small devices; checked on 32 samples in the "
-                                                     "LiteRT interpreter")
-        self.export_saved_action = self._action("&SavedModel (folder)…",
+                                                 tip=self.tr("For phones and small devices; checked on 32 samples in "
+                                                             "the LiteRT interpreter"))
+        self.export_saved_action = self._action(self.tr("&SavedModel (folder)…"),
                                                 lambda: self.export_deploy_dialog("SavedModel"),
-                                                tip="For TensorFlow Serving and TF.js converters; checked on 32 "
-                                                    "samples with tf.saved_model.load")
+                                                tip=self.tr("For TensorFlow Serving and TF.js converters; checked on "
+                                                            "32 samples with tf.saved_model.load"))
         export.addAction(self.export_keras_action)
         export.addAction(self.export_script_action)
         export.addSeparator()
         for action in (self.export_onnx_action, self.export_litert_action, self.export_saved_action):
             export.addAction(action)
 
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         for mode in MODES:
             view.addAction(self.workspaces.actions[mode])
         view.addSeparator()
         self._dock_toggles = view.addSeparator()  # the docks' show/hide entries go above it (_list_docks)
-        view.addAction(self._action("&Reset layout", self.reset_layout))
+        view.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
+        language = view.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():  # each in its own language: found whatever the window speaks
+            action = language.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.setData(code)
+            self.language_actions.addAction(action)
+        self.language_actions.triggered.connect(lambda action: self.choose_language(str(action.data())))
         # Live panels get their docks when they first apply (PanelHost.build): listed when the menu opens.
         view.aboutToShow.connect(lambda: self._list_docks(view))
         self._list_docks(view)
 
         labs = self.host.lab_classes
         if labs:
-            lab_menu = bar.addMenu("&Labs")
+            lab_menu = bar.addMenu(self.tr("&Labs"))
             for cls in labs:
                 if not cls.in_lab_menu:
                     continue
-                lab_menu.addAction(self._action(cls.title, lambda _=False, c=cls: self.open_lab_titled(c.title),
+                lab_menu.addAction(self._action(cls.shown_title(),
+                                                lambda _=False, c=cls: self.open_lab_titled(c.title),
                                                 cls.shortcut or None))
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         for cls in labs:
             if not cls.in_lab_menu:  # the Course: the guided path through the notes
                 help_menu.addAction(self._action(self.tr("&Course through the notes"),
@@ -319,7 +356,7 @@ class MainWindow(QMainWindow):
                                                  cls.shortcut or None,
                                                  self.tr("The notes' chapters in order, each opening its demo, "
                                                          "with a history timeline and a bilingual glossary.")))
-        help_menu.addAction(self._action("&About Layerwise", self.about))
+        help_menu.addAction(self._action(self.tr("&About Layerwise"), self.about))
         self._update_actions()
 
     def _panel_for(self, dock: QDockWidget) -> Panel:
@@ -349,7 +386,7 @@ class MainWindow(QMainWindow):
         self.training.continue_clicked.connect(self.continue_training)
         self.training.settings_changed.connect(self._on_training_setting)
         ctl.validated.connect(self._on_validated)
-        ctl.device_known.connect(lambda d: self.training.device.setText(f"Device: {d}"))
+        ctl.device_known.connect(lambda d: self.training.show_device(d))
         ctl.started.connect(self._on_started)
         ctl.batches.connect(self._on_batches)
         ctl.epoch_ended.connect(self._on_epoch)
@@ -465,7 +502,7 @@ class MainWindow(QMainWindow):
                 editor.insert_requested.connect(
                     lambda r, i, t: self.document.insert_layer(r, i, LayerSpec(t)))
                 self.editors[role] = editor
-                self.tabs.addTab(editor, role.capitalize())
+                self.tabs.addTab(editor, role_name(role))
             self.tabs.setTabBarAutoHide(len(roles) == 1)
         sel = self.document.selection
         for role, editor in self.editors.items():
@@ -509,16 +546,17 @@ class MainWindow(QMainWindow):
 
     def _update_start(self) -> None:
         if self.controller.running:
-            self.training.set_start_allowed(False, "Training is running.")
+            self.training.set_start_allowed(False, self.tr("Training is running."))
         elif self.validation_pending:
-            self.training.set_start_allowed(False, "Checking the network …")
+            self.training.set_start_allowed(False, self.tr("Checking the network …"))
         else:
             error = self.first_error()
-            self.training.set_start_allowed(not error, f"Fix the network first: {error}" if error else "")
+            self.training.set_start_allowed(
+                not error, self.tr("Fix the network first: {error}").format(error=error) if error else "")
         self.start_action.setEnabled(self.training.start.isEnabled())
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else "untitled"
+        name = self.document.path.name if self.document.path else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
@@ -584,13 +622,13 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if self._preview_key == (name, str(options), seed):
-                self.training.preview.show_error(f"Dataset '{name}': {exc}")
+                self.training.preview.show_error(self.tr("Dataset '{name}': {error}").format(name=name, error=exc))
         self.controller.call(compute, done, failed)
 
     # --- editing commands ---------------------------------------------------------------------------------
     def _editable(self) -> bool:
         if self.controller.running:
-            self.statusBar().showMessage("Stop training (or let it finish) to change the network.", 4000)
+            self.statusBar().showMessage(self.tr("Stop training (or let it finish) to change the network."), 4000)
             return False
         return True
 
@@ -602,14 +640,16 @@ class MainWindow(QMainWindow):
         if not self._editable():
             return
         self.document.insert_after_selection(LayerSpec(type_name), self.current_role())
-        self.statusBar().showMessage(f"Added {type_name}", 3000)
+        self.statusBar().showMessage(self.tr("Added {layer}").format(layer=type_name), 3000)
 
     def load_preset(self, name: str) -> None:
         if not self._editable():
             return
         preset = get_preset(name)
-        self.document.replace(preset.make(), f"Load preset {preset.title}")
-        self.statusBar().showMessage(f"Loaded {preset.title}. {preset.explanation.split('. ')[0]}.", 8000)
+        title = model_text(preset.title)
+        self.document.replace(preset.make(), self.tr("Load preset {title}").format(title=title))
+        self.statusBar().showMessage(self.tr("Loaded {title}. {sentence}").format(
+            title=title, sentence=_first_sentence(model_text(preset.explanation))), 8000)
 
     def delete_selected(self) -> None:
         sel = self.document.selection
@@ -672,7 +712,7 @@ class MainWindow(QMainWindow):
         """Train a series of runs made by a panel or lab (a comparison, the overfitting demo): the run controls,
         progress and plots follow each run in turn; Pause and Stop act on the whole series."""
         if self.controller.running:
-            self.show_message("A training run is in progress: wait for it to end (or stop it) first.", "info")
+            self.show_message(self.tr("A training run is in progress: wait for it to end (or stop it) first."), "info")
             return False
         self.host.series_owner = owner
         self._begin_runs(runs, watch=owner is None or owner.area != "lab")
@@ -699,7 +739,7 @@ class MainWindow(QMainWindow):
         self._lock_editing(True)
         self._update_start()
         self._update_actions()
-        self.statusBar().showMessage("Training started …", 3000)
+        self.statusBar().showMessage(self.tr("Training started …"), 3000)
 
     def toggle_pause(self) -> None:
         if not self.controller.running:
@@ -713,7 +753,7 @@ class MainWindow(QMainWindow):
     def stop_training(self) -> None:
         if self.controller.running:
             self.controller.stop()
-            self.statusBar().showMessage("Stopping after the current batch …", 3000)
+            self.statusBar().showMessage(self.tr("Stopping after the current batch …"), 3000)
 
     @Slot(object)
     def _on_started(self, event: Any) -> None:
@@ -722,8 +762,9 @@ class MainWindow(QMainWindow):
             self.plots.prepare(self._plotted_metrics(self._run_experiments[event.run]), event.epochs)
         self.plots.begin(event.steps_per_epoch, event.epochs)
         self.training.begin(event.epochs, event.steps_per_epoch, event.samples_per_epoch, event.unit)
-        self.training.device.setText(f"Device: {event.device}")
-        self.statusBar().showMessage(f"Training {event.params:,} parameters on {event.device}", 5000)
+        self.training.show_device(event.device, event.replicas, event.batch_size)
+        self.statusBar().showMessage(self.tr("Training {params} parameters on {device}").format(
+            params=f"{event.params:,}", device=event.device), 5000)
         self.host.run_started(event, self.document.experiment)
 
     @Slot(object)
@@ -745,8 +786,9 @@ class MainWindow(QMainWindow):
     def _on_paused(self, paused: bool) -> None:
         self.training.note_paused(paused)
         self.training.set_running(True, paused)
-        self.training.progress.setFormat("paused" if paused else self.training.progress.format())
-        self.statusBar().showMessage("Paused: press Resume to continue." if paused else "Resumed.", 4000)
+        self.training.progress.setFormat(self.tr("paused") if paused else self.training.progress.format())
+        self.statusBar().showMessage(self.tr("Paused: press Resume to continue.") if paused else self.tr("Resumed."),
+                                     4000)
 
     @Slot(object)
     def _on_failed(self, event: Any) -> None:
@@ -757,8 +799,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_finished(self, event: Any) -> None:
         test = ", ".join(f"{k} {v:.4f}" for k, v in event.test.items())
-        verb = "Stopped" if event.stopped_early else "Finished"
-        text = f"{verb} after {event.seconds:.1f} s" + (f" · test {test}" if test else "")
+        seconds = f"{event.seconds:.1f}"
+        text = (self.tr("Stopped after {seconds} s") if event.stopped_early else
+                self.tr("Finished after {seconds} s")).format(seconds=seconds)
+        if test:
+            text = self.tr("{result} · test {metrics}").format(result=text, metrics=test)
         self.training.message.setText(text)
         self.statusBar().showMessage(text, 10000)
         self.host.dispatch("on_finished", event, self.document.experiment)
@@ -768,8 +813,8 @@ class MainWindow(QMainWindow):
         self.trained = self.controller.has_model
         self.plots.finish()
         self.training.set_running(False)
-        self.training.end({"finished": "finished", "stopped": "stopped", "failed": "failed"}.get(result.status,
-                                                                                                 result.status))
+        self.training.end({"finished": self.tr("finished"), "stopped": self.tr("stopped"),
+                           "failed": self.tr("failed")}.get(result.status, result.status))
         self._lock_editing(False)
         self._update_start()
         self._update_actions()
@@ -793,10 +838,35 @@ class MainWindow(QMainWindow):
             self.workspaces.switch(LABS)
         self.host.open_lab(panel, self.document.experiment)
 
+    def choose_language(self, lang: str, ask: bool = True) -> bool:
+        """Remember the language for the next start and offer to restart now (the texts are set when the widgets
+        are made, so a restart is what changes them). Closing asks about unsaved work as always; True when the
+        window restarts."""
+        self.settings.setValue(i18n.SETTINGS_KEY, lang)
+        self.settings.remove("course/language")  # the Course follows the window's language again
+        self.settings.sync()
+        if lang == i18n.current_language() or not ask:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Language"),
+            self.tr("Layerwise will start in {language} from now on. Restart now? (You are asked about unsaved "
+                    "changes first.)").format(language=i18n.LANGUAGES[lang]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes or not self.close():
+            return False
+        QProcess.startDetached(sys.executable, [os.path.abspath(sys.argv[0]), *sys.argv[1:]]
+                               if sys.argv and sys.argv[0].endswith(".py") else ["-m", "main"])
+        return True
+
+    def font_notice(self) -> None:
+        """Chinese chosen on a system without a Chinese font: say once which package to install."""
+        if i18n.current_language() == "zh_CN" and i18n.missing_cjk_font():
+            self.message_bar.show_message(i18n.font_notice(), "warning")
+
     def about(self) -> None:
-        QMessageBox.about(self, "About Layerwise",
-                          "<b>Layerwise</b><br>A desktop deep-learning lab: build networks from layers, train them "
-                          "with Keras and watch them learn.")
+        QMessageBox.about(self, self.tr("About Layerwise"),
+                          self.tr("<b>Layerwise</b><br>A desktop deep-learning lab: build networks from layers, "
+                                  "train them with Keras and watch them learn."))
 
     # --- files ------------------------------------------------------------------------------------------------
     def confirm_discard(self) -> bool:
@@ -804,7 +874,7 @@ class MainWindow(QMainWindow):
         if not self.document.modified:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "The project has unsaved changes. Save them first?",
+            self, self.tr("Unsaved changes"), self.tr("The project has unsaved changes. Save them first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -815,21 +885,21 @@ class MainWindow(QMainWindow):
         if self.controller.running or not self.confirm_discard():
             return
         self.document.new(get_preset(DEFAULT_PRESET).make())
-        self.statusBar().showMessage("New project.", 3000)
+        self.statusBar().showMessage(self.tr("New project."), 3000)
 
     def open_dialog(self) -> None:
         if self.controller.running or not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open project or model", str(Path.home()),
-                                              "Layerwise project or Keras model (*.json *.keras);;"
-                                              "Layerwise project (*.json);;Keras model (*.keras)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project or model"), str(Path.home()),
+                                              self.tr("Layerwise project or Keras model (*.json *.keras);;"
+                                                      "Layerwise project (*.json);;Keras model (*.keras)"))
         if path:
             self.open_path(path, confirmed=True)
 
     def open_path(self, path: str, confirmed: bool = False) -> bool:
         """Open a project; a corrupt or future-version file leaves everything as it was."""
         if self.controller.running:
-            self.show_message("Stop training before opening another project.", "info")
+            self.show_message(self.tr("Stop training before opening another project."), "info")
             return False
         if not confirmed and not self.confirm_discard():
             return False
@@ -839,14 +909,16 @@ class MainWindow(QMainWindow):
         try:
             self.document.load(path)
         except SpecError as exc:
-            self.show_message(f"Could not open {Path(path).name}: {exc}", "error")
+            self.show_message(self.tr("Could not open {name}: {reason}").format(name=Path(path).name, reason=exc),
+                              "error")
             return False
         except OSError as exc:
-            self.show_message(f"Could not open {Path(path).name}: {exc.strerror or exc}", "error")
+            self.show_message(self.tr("Could not open {name}: {reason}").format(name=Path(path).name,
+                                                                                 reason=exc.strerror or exc), "error")
             return False
         self.message_bar.hide()
         self._add_recent(Path(path))
-        self.statusBar().showMessage(f"Opened {path}", 4000)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 4000)
         return True
 
     def open_model(self, path: str) -> None:
@@ -854,7 +926,7 @@ class MainWindow(QMainWindow):
         weights. Read on the worker (loading Keras takes a moment); a model the editor cannot hold is refused
         with the layers it does not know, and the current project stays."""
         name = Path(path).name
-        self.statusBar().showMessage(f"Reading {name}…")
+        self.statusBar().showMessage(self.tr("Reading {name}…").format(name=name))
 
         def compute() -> Experiment:
             from models.families.supervised.opened import experiment_from_keras
@@ -862,13 +934,13 @@ class MainWindow(QMainWindow):
 
         def done(exp: Experiment) -> None:
             self.document.new(exp)
-            self.show_message(f"Opened the model {name} on '{exp.dataset}': Start trains it further from its "
-                              "weights (Training settings decide how long); save it as a project to keep it.",
-                              "info")
+            self.show_message(self.tr("Opened the model {name} on '{dataset}': Start trains it further from its "
+                                      "weights (Training settings decide how long); save it as a project to keep "
+                                      "it.").format(name=name, dataset=exp.dataset), "info")
 
         def failed(exc: BaseException) -> None:
             self.statusBar().clearMessage()
-            self.show_message(f"Could not open {name}: {exc}", "error")
+            self.show_message(self.tr("Could not open {name}: {reason}").format(name=name, reason=exc), "error")
         self.controller.call(compute, done, failed)
 
     def save(self) -> bool:
@@ -877,25 +949,25 @@ class MainWindow(QMainWindow):
         return self.save_to(str(self.document.path))
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", str(Path.home() / "project.json"),
-                                              "Layerwise project (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(Path.home() / "project.json"),
+                                              self.tr("Layerwise project (*.json)"))
         return self.save_to(path) if path else False
 
     def save_to(self, path: str) -> bool:
         try:
             written = self.document.save(path)
         except OSError as exc:
-            reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
-            self.show_message(f"Could not save {Path(path).name}: {reason}. Your project is unchanged in the "
-                              "window; try another location.", "error")
+            reason = self.tr("the disk is full") if exc.errno == 28 else (exc.strerror or str(exc))
+            self.show_message(self.tr("Could not save {name}: {reason}. Your project is unchanged in the window; "
+                                      "try another location.").format(name=Path(path).name, reason=reason), "error")
             return False
         self._add_recent(written)
-        self.statusBar().showMessage(f"Saved {written}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 4000)
         return True
 
     # --- your own data -------------------------------------------------------------------------------------
     def own_images_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Your images: the folder with one sub-folder per class",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Your images: the folder with one sub-folder per class"),
                                                 str(Path.home()))
         if path:
             self.use_own_data(path)
@@ -906,15 +978,16 @@ class MainWindow(QMainWindow):
         from models.data import DatasetError
         from models.data.table import table_columns
 
-        path, _ = QFileDialog.getOpenFileName(self, "Your table", str(Path.home()), "CSV table (*.csv *.tsv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Your table"), str(Path.home()),
+                                              self.tr("CSV table (*.csv *.tsv *.txt)"))
         if not path:
             return
         try:
             columns = table_columns(path)
         except DatasetError as exc:
-            self.show_message(f"Your table: {exc}", "error")
+            self.show_message(self.tr("Your table: {error}").format(error=exc), "error")
             return
-        label, ok = QInputDialog.getItem(self, "Your table", "Which column holds the class?", columns,
+        label, ok = QInputDialog.getItem(self, self.tr("Your table"), self.tr("Which column holds the class?"), columns,
                                          len(columns) - 1, False)
         if ok and label:
             self.use_own_data(path, label)
@@ -932,18 +1005,18 @@ class MainWindow(QMainWindow):
             dataset, options = user_dataset(path, label)
             fitted, changes = experiment_for(exp, dataset, options, PRESETS.get(exp.preset or ""))
         except DatasetError as exc:
-            self.show_message(f"Your data: {exc}", "error")
+            self.show_message(self.tr("Your data: {error}").format(error=exc), "error")
             return False
-        self.document.replace(fitted, "Use your data")
+        self.document.replace(fitted, self.tr("Use your data"))
         self.document.set_training()  # the dataset is saved with the project
-        said = "; ".join(changes) if changes else "the network already fits"
-        self.show_message(f"Training on {Path(path).name}: {said}. Hover the data summary for the full report.",
-                          "info")
+        said = "; ".join(changes) if changes else self.tr("the network already fits")
+        self.show_message(self.tr("Training on {name}: {changes}. Hover the data summary for the full report.")
+                          .format(name=Path(path).name, changes=said), "info")
         return True
 
     def own_text_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Your text file (UTF-8)", str(Path.home()),
-                                              "Text (*.txt *.md);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Your text file (UTF-8)"), str(Path.home()),
+                                              self.tr("Text (*.txt *.md);;All files (*)"))
         if path:
             self.use_text_file(path)
 
@@ -959,7 +1032,7 @@ class MainWindow(QMainWindow):
         try:
             read_user_text(path)
         except DatasetError as exc:
-            self.show_message(f"Your text: {exc}", "error")
+            self.show_message(self.tr("Your text: {error}").format(error=exc), "error")
             return False
         exp = copy.deepcopy(self.document.experiment)
         if exp.family == "word2vec":
@@ -968,35 +1041,38 @@ class MainWindow(QMainWindow):
             if exp.dataset != "chars":
                 exp = get_preset(exp.preset).make("chars")
         else:
-            self.show_message("A text file trains the next-character model (rnn, lstm or gru on 'chars') or "
-                              "word2vec (cbow, skipgram): load one of those presets first.", "info")
+            self.show_message(self.tr("A text file trains the next-character model (rnn, lstm or gru on 'chars') "
+                                      "or word2vec (cbow, skipgram): load one of those presets first."), "info")
             return False
         exp.dataset_options = {"path": str(path)}
-        self.document.replace(exp, "Use your text")
+        self.document.replace(exp, self.tr("Use your text"))
         self.document.set_training()
-        self.show_message(f"Training on {Path(path).name} ({exp.dataset}).", "info")
+        self.show_message(self.tr("Training on {name} ({dataset}).").format(name=Path(path).name, dataset=exp.dataset),
+                          "info")
         return True
 
     # --- export ---------------------------------------------------------------------------------------------
     def export_keras_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Keras model", str(Path.home() / "model.keras"),
-                                              "Keras model (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Keras model"), str(Path.home() / "model.keras"),
+                                              self.tr("Keras model (*.keras)"))
         if path:
             self.export_keras(path if path.endswith(".keras") else path + ".keras")
 
     def export_script_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Python script", str(Path.home() / "train_model.py"),
-                                              "Python script (*.py)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Python script"),
+                                              str(Path.home() / "train_model.py"), self.tr("Python script (*.py)"))
         if path:
             self.export_script(path if path.endswith(".py") else path + ".py")
 
-    _DEPLOY_FILES = {"ONNX": (".onnx", "ONNX model (*.onnx)"), "LiteRT": (".tflite", "LiteRT model (*.tflite)"),
-                     "SavedModel": ("", "SavedModel folder (*)")}
+    _DEPLOY_FILES = {"ONNX": (".onnx", QT_TRANSLATE_NOOP("MainWindow", "ONNX model (*.onnx)")),
+                     "LiteRT": (".tflite", QT_TRANSLATE_NOOP("MainWindow", "LiteRT model (*.tflite)")),
+                     "SavedModel": ("", QT_TRANSLATE_NOOP("MainWindow", "SavedModel folder (*)"))}
 
     def export_deploy_dialog(self, fmt: str) -> None:
         suffix, pattern = self._DEPLOY_FILES[fmt]
         default = str(Path.home() / ("model" + (suffix or "_savedmodel")))
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt}", default, pattern)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export {format}").format(format=fmt), default,
+                                              QCoreApplication.translate("MainWindow", pattern))
         if path:
             self.export_model(path if not suffix or path.endswith(suffix) else path + suffix)
 
@@ -1004,15 +1080,17 @@ class MainWindow(QMainWindow):
         """Any format by its path; the status bar says how far the exported model is from Keras."""
         self.controller.export_model(path, lambda result: self.statusBar().showMessage(
             result.text()[0].upper() + result.text()[1:], 10000),
-            lambda exc: self.show_message(f"Export failed: {exc}", "error"))
+            lambda exc: self.show_message(self.tr("Export failed: {error}").format(error=exc), "error"))
 
     def export_keras(self, path: str) -> None:
-        self.controller.export_keras(path, lambda p: self.statusBar().showMessage(f"Exported {p}", 6000),
-                                     lambda exc: self.show_message(f"Export failed: {exc}", "error"))
+        self.controller.export_keras(path, lambda p: self.statusBar().showMessage(
+            self.tr("Exported {path}").format(path=p), 6000),
+            lambda exc: self.show_message(self.tr("Export failed: {error}").format(error=exc), "error"))
 
     def export_script(self, path: str) -> None:
-        self.controller.export_script(path, lambda p: self.statusBar().showMessage(f"Wrote {p}", 6000),
-                                      lambda exc: self.show_message(f"Export failed: {exc}", "error"))
+        self.controller.export_script(path, lambda p: self.statusBar().showMessage(
+            self.tr("Wrote {path}").format(path=p), 6000),
+            lambda exc: self.show_message(self.tr("Export failed: {error}").format(error=exc), "error"))
 
     # --- closing --------------------------------------------------------------------------------------------
     def close_without_asking(self) -> None:

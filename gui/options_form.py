@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from models.spec.options import options_of
 
 from . import theme
+from .i18n import model_text
 from .param_editors import make_editor, set_editor_value
 
 
@@ -35,7 +36,7 @@ class OptionsForm(QWidget):
             p = schema[name]
             editor = make_editor(p, p.default, lambda v, n=name: self.changed.emit(n, v))
             label = QLabel((labels or {}).get(name, name.replace("_", " ")))
-            label.setToolTip(p.help)
+            label.setToolTip(model_text(p.help))
             self.form.addRow(label, editor)
             self.editors[name], self.labels[name] = editor, label
 

@@ -1,7 +1,7 @@
 """Left panel: architecture presets by family, then the layer catalog by category."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -9,7 +9,30 @@ from models.spec.catalog import CATALOG, CATEGORIES
 from models.spec.presets import GROUPS, all_presets
 
 from . import theme
+from .i18n import model_text
 from .editor import LAYER_MIME
+
+# What each layer is called in the course's words, beside its Keras name (which stays in Latin letters)
+LAYER_TERMS: dict[str, str] = {
+    "Dense": QT_TRANSLATE_NOOP("LayerTerms", "fully connected layer"),
+    "Activation": QT_TRANSLATE_NOOP("LayerTerms", "activation function"),
+    "LeakyReLU": QT_TRANSLATE_NOOP("LayerTerms", "leaky rectified linear unit"),
+    "Flatten": QT_TRANSLATE_NOOP("LayerTerms", "flattening layer"),
+    "Reshape": QT_TRANSLATE_NOOP("LayerTerms", "reshaping layer"),
+    "Conv2D": QT_TRANSLATE_NOOP("LayerTerms", "convolutional layer"),
+    "Conv2DTranspose": QT_TRANSLATE_NOOP("LayerTerms", "transposed convolution"),
+    "UpSampling2D": QT_TRANSLATE_NOOP("LayerTerms", "upsampling layer"),
+    "MaxPooling2D": QT_TRANSLATE_NOOP("LayerTerms", "max pooling"),
+    "AveragePooling2D": QT_TRANSLATE_NOOP("LayerTerms", "average pooling"),
+    "GlobalAveragePooling2D": QT_TRANSLATE_NOOP("LayerTerms", "global average pooling"),
+    "GlobalMaxPooling2D": QT_TRANSLATE_NOOP("LayerTerms", "global max pooling"),
+    "Dropout": QT_TRANSLATE_NOOP("LayerTerms", "dropout (regularisation)"),
+    "BatchNormalization": QT_TRANSLATE_NOOP("LayerTerms", "batch normalisation"),
+    "Embedding": QT_TRANSLATE_NOOP("LayerTerms", "embedding layer (word vectors)"),
+    "SimpleRNN": QT_TRANSLATE_NOOP("LayerTerms", "recurrent neural network"),
+    "LSTM": QT_TRANSLATE_NOOP("LayerTerms", "long short-term memory network"),
+    "GRU": QT_TRANSLATE_NOOP("LayerTerms", "gated recurrent unit"),
+}
 
 ROLE_KIND = Qt.ItemDataRole.UserRole
 ROLE_NAME = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +70,8 @@ class Palette(QWidget):
         self.explain = QTextBrowser()
         self.explain.setOpenExternalLinks(False)
         self.explain.setMinimumHeight(90)
-        heading = QLabel("Click a preset to load it; click or drag a layer to add it after the selected block.")
+        heading = QLabel(self.tr("Click a preset to load it; click or drag a layer to add it after the selected "
+                                 "block."))
         heading.setObjectName("muted")
         heading.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -62,8 +86,9 @@ class Palette(QWidget):
         layout.addWidget(split)
         self.items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self.populate()
-        self.explain.setHtml("<b>Palette</b><br>Architectures are ready-made networks with their data and settings; "
-                             "layers are the building blocks. Hover or select one to read what it does.")
+        self.explain.setHtml(self.tr("<b>Palette</b><br>Architectures are ready-made networks with their data and "
+                                     "settings; layers are the building blocks. Hover or select one to read what "
+                                     "it does."))
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._describe(cur))
         self.tree.itemEntered.connect(self._describe)
@@ -71,8 +96,8 @@ class Palette(QWidget):
     def populate(self) -> None:
         self.tree.clear()
         self.items.clear()
-        presets_root = QTreeWidgetItem(["Architectures"])
-        layers_root = QTreeWidgetItem(["Layers"])
+        presets_root = QTreeWidgetItem([self.tr("Architectures")])
+        layers_root = QTreeWidgetItem([self.tr("Layers")])
         for root in (presets_root, layers_root):
             font = root.font(0)
             font.setBold(True)
@@ -85,16 +110,17 @@ class Palette(QWidget):
         for group in GROUPS:
             if group not in by_group:
                 continue
-            gitem = QTreeWidgetItem(presets_root, [group])
+            gitem = QTreeWidgetItem(presets_root, [model_text(group)])
             gitem.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for preset in by_group[group]:
-                item = QTreeWidgetItem(gitem, [preset.title])
+                title = model_text(preset.title)
+                item = QTreeWidgetItem(gitem, [title])
                 item.setData(0, ROLE_KIND, "preset")
                 item.setData(0, ROLE_NAME, preset.name)
-                item.setToolTip(0, f"<b>{preset.title}</b><br>{preset.explanation}")
+                item.setToolTip(0, f"<b>{title}</b><br>{model_text(preset.explanation)}")
                 self.items[("preset", preset.name)] = item
         for category in CATEGORIES:
-            citem = QTreeWidgetItem(layers_root, [category])
+            citem = QTreeWidgetItem(layers_root, [model_text(category)])
             citem.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for ltype in CATALOG.values():
                 if ltype.category != category:
@@ -103,7 +129,10 @@ class Palette(QWidget):
                 item.setIcon(0, _swatch(theme.CATEGORY_COLOURS.get(category, theme.MUTED)))
                 item.setData(0, ROLE_KIND, "layer")
                 item.setData(0, ROLE_NAME, ltype.name)
-                item.setToolTip(0, f"<b>{ltype.name}</b><br>{ltype.help}")
+                term = LAYER_TERMS.get(ltype.name)
+                named = f"<b>{ltype.name}</b>" + (f" ({QCoreApplication.translate('LayerTerms', term)})"
+                                                  if term else "")
+                item.setToolTip(0, f"{named}<br>{model_text(ltype.help)}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
                 self.items[("layer", ltype.name)] = item
         self.tree.expandAll()
@@ -137,4 +166,4 @@ class Palette(QWidget):
     def set_layers_enabled(self, enabled: bool) -> None:
         """While training, the network is frozen: layers and presets cannot be applied."""
         self.tree.setEnabled(enabled)
-        self.tree.setToolTip("" if enabled else "Stop training (or let it finish) to change the network.")
+        self.tree.setToolTip("" if enabled else self.tr("Stop training (or let it finish) to change the network."))

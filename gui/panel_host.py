@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from models.engine.events import PROBE_ERROR
@@ -53,12 +53,13 @@ class PanelHost:
         except Exception as exc:  # noqa: BLE001 - a broken panel must not take the app down
             self._broken.add(cls)
             # in the message bar, which stays: made later than the status bar's start-up line, it was overwritten
-            self.window.show_message(self.window.tr("{0}: this panel could not be opened ({1}: {2})").format(
-                cls.title, type(exc).__name__, exc), "error")
+            self.window.show_message(QCoreApplication.translate(
+                "PanelHost", "{0}: this panel could not be opened ({1}: {2})").format(
+                cls.shown_title(), type(exc).__name__, exc), "error")
             return None
         area = Qt.DockWidgetArea.RightDockWidgetArea if panel.area == "right" else \
             Qt.DockWidgetArea.BottomDockWidgetArea
-        dock = self.add_dock(self.dock_key(cls), panel.title, panel, area)
+        dock = self.add_dock(self.dock_key(cls), panel.shown_title(), panel, area)
         dock.visibilityChanged.connect(lambda visible, p=panel, d=dock: self._seen(p, d, visible))
         # Panels join the layout only while they apply (see update_visibility): hidden tabified docks leave stray
         # tab bars behind.
@@ -104,7 +105,7 @@ class PanelHost:
         try:
             return getattr(panel, method)(*args)
         except Exception as exc:  # noqa: BLE001 - a panel's bug shows as a message, not a crash
-            self.window.statusBar().showMessage(f"{panel.title}: {type(exc).__name__}: {exc}", 8000)
+            self.window.statusBar().showMessage(f"{panel.shown_title()}: {type(exc).__name__}: {exc}", 8000)
             return None
 
     def _applies(self, panel: Panel | type[Panel], experiment: Experiment) -> bool:
@@ -252,10 +253,10 @@ class PanelHost:
     def probe(self, event: Any, experiment: Experiment) -> None:
         if PROBE_ERROR in event.payload:  # the probe raised: the run goes on, and the window says whose view stopped
             owners = [p for p, probes in self._run_probes.items() if any(q.name == event.name for q in probes)]
-            title = owners[0].title if owners else event.name
+            title = owners[0].shown_title() if owners else event.name
             self.window.statusBar().showMessage(
-                self.window.tr("{0}: this view could not be updated ({1})").format(title, event.payload[PROBE_ERROR]),
-                15000)
+                QCoreApplication.translate("PanelHost", "{0}: this view could not be updated ({1})").format(
+                    title, event.payload[PROBE_ERROR]), 15000)
             return
         for panel in self.active(experiment):
             if self.out_of_sight(panel):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from models.spec.catalog import Param
+
+from .i18n import model_text
 
 _SHAPE = QRegularExpression(r"^\s*(-1|[1-9]\d*)(\s*,\s*(-1|[1-9]\d*))*\s*$")
 
@@ -19,7 +21,7 @@ def make_editor(p: Param, value: Any, changed: Callable[[Any], None]) -> QWidget
     if p.suggested:  # a few values to pick from (a project file may hold another: it is offered too)
         combo = QComboBox()
         for number in p.suggested:
-            combo.addItem(f"{number:g}" if number else "0 (off)", number)
+            combo.addItem(f"{number:g}" if number else QCoreApplication.translate("ParamEditors", "0 (off)"), number)
         combo.currentIndexChanged.connect(lambda _i: changed(combo.currentData()))
         editor = combo
     elif p.kind == "int":
@@ -27,7 +29,7 @@ def make_editor(p: Param, value: Any, changed: Callable[[Any], None]) -> QWidget
         low = int(p.minimum if p.minimum is not None else -1_000_000)
         spin.setRange(low - 1 if p.optional else low, int(p.maximum if p.maximum is not None else 1_000_000))
         if p.optional:
-            spin.setSpecialValueText("auto")
+            spin.setSpecialValueText(QCoreApplication.translate("ParamEditors", "auto"))
         spin.setKeyboardTracking(False)
         spin.valueChanged.connect(lambda v: changed(None if p.optional and v == spin.minimum() else int(v)))
         editor = spin
@@ -37,7 +39,7 @@ def make_editor(p: Param, value: Any, changed: Callable[[Any], None]) -> QWidget
         dspin.setDecimals(5 if small else 4)
         low = p.minimum if p.minimum is not None else -1e9
         if p.optional:  # one step below the minimum reads "auto" (None)
-            dspin.setSpecialValueText("auto")
+            dspin.setSpecialValueText(QCoreApplication.translate("ParamEditors", "auto"))
             low = low - (1e-5 if small else 1e-4)
         dspin.setRange(low, p.maximum if p.maximum is not None else 1e9)
         dspin.setSingleStep(0.05 if (p.maximum or 0) <= 1 else 0.5)
@@ -51,7 +53,7 @@ def make_editor(p: Param, value: Any, changed: Callable[[Any], None]) -> QWidget
     elif p.kind == "choice":
         combo = QComboBox()
         if p.optional:
-            combo.addItem("auto", None)
+            combo.addItem(QCoreApplication.translate("ParamEditors", "auto"), None)
         for choice in p.choices:
             combo.addItem(choice, choice)
         combo.currentIndexChanged.connect(lambda _i: changed(combo.currentData()))
@@ -59,11 +61,11 @@ def make_editor(p: Param, value: Any, changed: Callable[[Any], None]) -> QWidget
     else:  # shape: comma-separated whole numbers, -1 allowed; the validator refuses anything else as you type
         line = QLineEdit()
         line.setValidator(QRegularExpressionValidator(_SHAPE))
-        line.setPlaceholderText("e.g. 7, 7, 64")
+        line.setPlaceholderText(QCoreApplication.translate("ParamEditors", "e.g. 7, 7, 64"))
         line.editingFinished.connect(lambda: _emit_shape(line.text(), changed))
         editor = line
     set_editor_value(editor, value)
-    editor.setToolTip(p.help)
+    editor.setToolTip(model_text(p.help))
     return editor
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from . import theme
@@ -39,7 +39,32 @@ def _is_loss(metric: str) -> bool:
     return any(word in metric for word in ("loss", "error", "mse", "mae"))
 
 
+# The metrics the families log, as their plots name them (translated where shown); others keep their own name.
+METRIC_LABELS: dict[str, str] = {
+    "loss": QT_TRANSLATE_NOOP("Plots", "loss"),
+    "accuracy": QT_TRANSLATE_NOOP("Plots", "accuracy"),
+    "mse": QT_TRANSLATE_NOOP("Plots", "mse"),
+    "mae": QT_TRANSLATE_NOOP("Plots", "mae"),
+    "d_loss": QT_TRANSLATE_NOOP("Plots", "d loss"),
+    "g_loss": QT_TRANSLATE_NOOP("Plots", "g loss"),
+    "d_real": QT_TRANSLATE_NOOP("Plots", "d real"),
+    "d_fake": QT_TRANSLATE_NOOP("Plots", "d fake"),
+    "wasserstein": QT_TRANSLATE_NOOP("Plots", "wasserstein"),
+    "reconstruction_loss": QT_TRANSLATE_NOOP("Plots", "reconstruction loss"),
+    "kl_loss": QT_TRANSLATE_NOOP("Plots", "kl loss"),
+    "neighbour_in_group": QT_TRANSLATE_NOOP("Plots", "neighbour in group"),
+    "class_loss": QT_TRANSLATE_NOOP("Plots", "class loss"),
+    "box_loss": QT_TRANSLATE_NOOP("Plots", "box loss"),
+    "class_accuracy": QT_TRANSLATE_NOOP("Plots", "class accuracy"),
+    "box_mean_iou": QT_TRANSLATE_NOOP("Plots", "box mean iou"),
+    "mean_iou": QT_TRANSLATE_NOOP("Plots", "mean iou"),
+    "label_accuracy": QT_TRANSLATE_NOOP("Plots", "label accuracy"),
+}
+
+
 def _nice(metric: str) -> str:
+    if metric in METRIC_LABELS:
+        return QCoreApplication.translate("Plots", METRIC_LABELS[metric])
     return metric.replace("_", " ")
 
 
@@ -155,7 +180,7 @@ class PlotsPanel(QWidget):
 
     def _placeholder(self) -> None:
         plot = self._plot("loss")
-        plot.setTitle("Press Start to train: loss and metrics appear here", color=theme.MUTED, size="10pt")
+        plot.setTitle(self.tr("Press Start to train: loss and metrics appear here"), color=theme.MUTED, size="10pt")
 
     def reset(self, steps_per_epoch: int = 1, epochs: int = 0) -> None:
         self._generation += 1
@@ -216,7 +241,7 @@ class PlotsPanel(QWidget):
 
     def _new_plot_item(self) -> pg.PlotItem:
         plot = pg.PlotItem()
-        plot.setLabel("bottom", "epoch")
+        plot.setLabel("bottom", self.tr("epoch"))
         plot.showGrid(x=True, y=True, alpha=0.25)
         # Axes are drawn once into a pixmap and blitted until they change, instead of being replayed whenever
         # the batch curve next to them is redrawn.
@@ -224,9 +249,9 @@ class PlotsPanel(QWidget):
             plot.getAxis(name).enableAutoSIPrefix(False)
             plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setDownsampling(mode="peak", auto=True)
-        plot.setToolTip("batch mean: the running mean of this epoch's batches so far, as Keras reports it; "
-                        "epoch: the value over the whole epoch; validation: measured on held-out data after "
-                        "each epoch. Drag or scroll to zoom; right-click for options.")
+        plot.setToolTip(self.tr("batch mean: the running mean of this epoch's batches so far, as Keras reports it; "
+                                "epoch: the value over the whole epoch; validation: measured on held-out data "
+                                "after each epoch. Drag or scroll to zoom; right-click for options."))
         plot.getViewBox().sigRangeChangedManually.connect(lambda *_a, p=plot: self._on_user_zoom(p))
         return plot
 

@@ -41,8 +41,22 @@ class RunCompanion(QObject):
             w.training.set_continue_allowed(self.tr("Training is running."))
         else:
             reason = w.controller.can_continue(w.document.experiment)
-            w.training.set_continue_allowed(self.tr(reason) if reason else "")
+            w.training.set_continue_allowed(self._reasons().get(reason, reason))
         w.continue_action.setEnabled(w.training.continue_.isEnabled())
+
+    def _reasons(self) -> dict[str, str]:
+        """The engine's reasons (models/engine/session.py, plain English) as the window shows them."""
+        return {
+            "Train first: Continue goes on from the last run's model.":
+                self.tr("Train first: Continue goes on from the last run's model."),
+            "The network changed since the last run: Start trains the new one from scratch.":
+                self.tr("The network changed since the last run: Start trains the new one from scratch."),
+            "The dataset or the family's options changed since the last run: Start trains from scratch.":
+                self.tr("The dataset or the family's options changed since the last run: Start trains from scratch."),
+            "The optimizer, loss, metrics or batch size changed since the last run: Start trains from scratch.":
+                self.tr("The optimizer, loss, metrics or batch size changed since the last run: Start trains from "
+                        "scratch."),
+        }
 
     # --- notices and the end of a run -----------------------------------------------------------------------
     @Slot(bool)

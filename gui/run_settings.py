@@ -43,8 +43,10 @@ class CallbackSettings(QGroupBox):
         self.factor.setSingleStep(0.05)
         self.factor.setToolTip(self.tr("What reduce-on-plateau multiplies the learning rate by."))
         self.schedule = QComboBox()
+        shown = {"constant": self.tr("constant"), "step": self.tr("step"), "exponential": self.tr("exponential"),
+                 "cosine": self.tr("cosine")}
         for name in SCHEDULES:
-            self.schedule.addItem(self.tr(name), name)
+            self.schedule.addItem(shown.get(name, name), name)
         self.schedule.setToolTip(self.tr("How the learning rate changes from epoch to epoch: constant; step (times "
                                          "the decay every few epochs); exponential (the same decay, smoothly); "
                                          "cosine (down to 0 by the last epoch). It is plotted per epoch."))

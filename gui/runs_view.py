@@ -137,7 +137,8 @@ class RunsView(QWidget):
             diff = "?"
         test = info.status.get("test") or {}
         if test:
-            metrics = self.tr("test ") + ", ".join(f"{k} {float(v):.4f}" for k, v in test.items())
+            scores = ", ".join(f"{k} {float(v):.4f}" for k, v in test.items())
+            metrics = self.tr("test {metrics}").format(metrics=scores)
         elif info.rows:
             last = info.rows[-1]
             metrics = ", ".join(f"{k} {v:.4f}" for k, v in last.items() if k not in ("epoch", "learning_rate"))
@@ -145,8 +146,10 @@ class RunsView(QWidget):
             metrics = ""
         seconds = float(info.status.get("seconds", 0) or 0)
         duration = f"{int(seconds // 60)}:{int(seconds % 60):02d}" if seconds else ""
-        return [when, self.tr(info.state), diff, str(len(info.rows)), metrics, str(info.status.get("device", "")),
-                duration]
+        states = {"running": self.tr("running"), "finished": self.tr("finished"), "stopped": self.tr("stopped"),
+                  "failed": self.tr("failed"), "interrupted": self.tr("interrupted"), "unknown": self.tr("unknown")}
+        return [when, states.get(info.state, info.state), diff, str(len(info.rows)), metrics,
+                str(info.status.get("device", "")), duration]
 
     def ticked(self) -> list[RunInfo]:
         out = []
@@ -215,7 +218,7 @@ class RunsView(QWidget):
 
     @Slot()
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export runs"), "runs.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export runs"), "runs.csv", self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path)
 

@@ -15,7 +15,7 @@ class SummaryTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["#", "Layer", "Output shape", "Parameters"])
+        self.table.setHorizontalHeaderLabels(["#", self.tr("Layer"), self.tr("Output shape"), self.tr("Parameters")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -36,10 +36,11 @@ class SummaryTable(QWidget):
         for role, report in reports.items():
             prefix = f"{role}: " if len(reports) > 1 else ""
             for r in report.rows:
-                rows.append(("in" if r.index < 0 else str(r.index + 1), prefix + r.layer_type,
+                rows.append((self.tr("in") if r.index < 0 else str(r.index + 1), prefix + r.layer_type,
                              format_shape(r.output_shape), r.params))
             if report.error is not None:
-                rows.append(("!", prefix + report.error.layer_type, "error: " + report.error.reason, None))
+                rows.append(("!", prefix + report.error.layer_type,
+                             self.tr("error: {reason}").format(reason=report.error.reason), None))
         # Rows are rewritten in place and only where the text changed: an edit usually changes a row or two,
         # and every setItem makes the resize-to-contents header measure its whole column again.
         table = self.table
@@ -63,4 +64,4 @@ class SummaryTable(QWidget):
         finally:
             table.setUpdatesEnabled(True)
         total = sum(r.total_params for r in reports.values())
-        self.total.setText(f"Total parameters: {total:,}")
+        self.total.setText(self.tr("Total parameters: {total}").format(total=f"{total:,}"))

@@ -16,6 +16,7 @@ from models.data import available
 from models.engine.recipe import OPTIMIZERS
 
 from . import theme
+from .i18n import model_text
 from .run_settings import CallbackSettings
 
 
@@ -137,7 +138,7 @@ class DatasetPreview(QWidget):
         self.kind = ""
 
     def show_loading(self, name: str) -> None:
-        self.info.setText(f"Loading {name} …")
+        self.info.setText(self.tr("Loading {name} …").format(name=name))
 
     def show_error(self, message: str) -> None:
         self.kind = "error"
@@ -148,13 +149,16 @@ class DatasetPreview(QWidget):
     def show_preview(self, preview: dict[str, Any]) -> None:
         self.kind = preview["kind"]
         sizes = preview["sizes"]
-        self.info.setText(f"<b>{preview['title']}</b><br>Source: {preview['source']}<br>"
-                          f"train {sizes['train']:,} · validation {sizes['validation']:,} · test {sizes['test']:,}"
-                          + (f"<br>{preview['notes']}" if preview.get("notes") else ""))
+        self.info.setText(self.tr("<b>{title}</b><br>Source: {source}<br>train {train} · validation {validation} · "
+                                  "test {test}").format(title=model_text(preview["title"]),
+                                                        source=model_text(preview["source"]),
+                                                        train=f"{sizes['train']:,}",
+                                                        validation=f"{sizes['validation']:,}", test=f"{sizes['test']:,}")
+                          + (f"<br>{model_text(preview['notes'])}" if preview.get("notes") else ""))
         self.info.setToolTip(preview.get("report", ""))  # your data: classes, counts, sizes, files skipped and why
         if self.kind == "images":
             self.image.set_source(grey_pixmap(255 - preview["grid"], 1))
-            self.image.setToolTip("Labels: " + " ".join(str(v) for v in preview["labels"]))
+            self.image.setToolTip(self.tr("Labels: {labels}").format(labels=" ".join(str(v) for v in preview["labels"])))
             self.stack.setCurrentWidget(self.image)
         elif self.kind == "points":
             self.points.clear()
@@ -163,8 +167,8 @@ class DatasetPreview(QWidget):
             for cls, colour in ((0, theme.SERIES[0]), (1, theme.SERIES[1])):
                 sel = y == cls
                 self.points.plot(x[sel, 0], x[sel, 1], pen=None, symbol="o", symbolSize=6, symbolBrush=colour,
-                                 symbolPen=None, name=f"class {cls}")
-                names.append(f"<span style='color:{colour}'>● {self.tr('class {0}').format(cls)}</span>")
+                                 symbolPen=None, name=self.tr("class {n}").format(n=cls))
+                names.append(f"<span style='color:{colour}'>● {self.tr('class {n}').format(n=cls)}</span>")
             self.points.setTitle("&nbsp;&nbsp;".join(names), size="8pt")
             self.stack.setCurrentWidget(self.points)
         else:
@@ -218,27 +222,28 @@ class TrainingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset = QComboBox()
-        self.dataset.setToolTip("The data to train on. Every dataset works offline.")
+        self.dataset.setToolTip(self.tr("The data to train on. Every dataset works offline."))
         self.preview = DatasetPreview()
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
-        self.optimizer.setToolTip("How weights move along the gradient. SGD takes plain steps; Adam adapts the step "
-                                  "size of every weight from running averages of its gradients.")
+        self.optimizer.setToolTip(self.tr("How weights move along the gradient. SGD takes plain steps; Adam adapts "
+                                          "the step size of every weight from running averages of its gradients."))
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(6)
         self.lr.setRange(1e-6, 10.0)
         self.lr.setSingleStep(0.0005)
-        self.lr.setToolTip("Step size of each update. Too small: slow; too large: the loss jumps around or "
-                           "explodes.")
+        self.lr.setToolTip(self.tr("Step size of each update. Too small: slow; too large: the loss jumps around or "
+                                   "explodes. With several replicas it is not rescaled: the batch is the global one."))
         self.batch = QSpinBox()
         self.batch.setRange(1, 4096)
-        self.batch.setToolTip("Examples per update. Each batch gives one gradient estimate and one step.")
+        self.batch.setToolTip(self.tr("Examples per update. Each batch gives one gradient estimate and one step. "
+                                      "With several replicas this is the global batch: each takes its share."))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10000)
-        self.epochs.setToolTip("Passes over the whole training set.")
+        self.epochs.setToolTip(self.tr("Passes over the whole training set."))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Fixes the random initial weights, shuffling and splits: same seed, same run.")
+        self.seed.setToolTip(self.tr("Fixes the random initial weights, shuffling and splits: same seed, same run."))
         self.controls = RunControls()  # laid out by the window, in the tool bar over every mode
         self.start, self.continue_ = self.controls.start, self.controls.continue_
         self.pause, self.stop = self.controls.pause, self.controls.stop
@@ -247,18 +252,18 @@ class TrainingPanel(QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(self.tr("Data"))
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.dataset)
         data_layout.addWidget(self.preview)
-        settings = QGroupBox("Training")
+        settings = QGroupBox(self.tr("Training"))
         form = QFormLayout(settings)
         form.setSpacing(theme.SPACING)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.lr)
-        form.addRow("Batch size", self.batch)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Learning rate"), self.lr)
+        form.addRow(self.tr("Batch size"), self.batch)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Seed"), self.seed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
         layout.setSpacing(theme.SPACING)
@@ -318,9 +323,10 @@ class TrainingPanel(QWidget):
     def set_running(self, running: bool, paused: bool = False) -> None:
         self.pause.setEnabled(running)
         self.stop.setEnabled(running)
-        self.pause.setText("Resume" if paused else "Pause")
-        self.pause.setToolTip("Continue training (Ctrl+P)" if paused else "Pause after the current batch (Ctrl+P)")
-        self.stop.setToolTip("Stop after the current batch and keep the weights (Ctrl+.)")
+        self.pause.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause.setToolTip(self.tr("Continue training (Ctrl+P)") if paused else
+                              self.tr("Pause after the current batch (Ctrl+P)"))
+        self.stop.setToolTip(self.tr("Stop after the current batch and keep the weights (Ctrl+.)"))
         for w in (self.dataset, self.optimizer, self.lr, self.batch, self.epochs, self.seed, self.callbacks):
             w.setEnabled(not running)
         if running:
@@ -334,7 +340,7 @@ class TrainingPanel(QWidget):
 
     def set_start_allowed(self, allowed: bool, reason: str = "") -> None:
         self.start.setEnabled(allowed)
-        self.start.setToolTip("Train the network (Ctrl+Enter)" if allowed else reason)
+        self.start.setToolTip(self.tr("Train the network (Ctrl+Enter)") if allowed else reason)
 
     def begin(self, epochs: int, steps: int, samples_per_epoch: int = 0, unit: str = "samples") -> None:
         """`unit` other than "samples" (word2vec's "words") adds the speed in that unit to the progress text."""
@@ -345,7 +351,7 @@ class TrainingPanel(QWidget):
         self._epochs, self._steps = max(1, epochs), max(1, steps)
         self.progress.setRange(0, self._epochs * self._steps)
         self.progress.setValue(0)
-        self.progress.setFormat("starting …")
+        self.progress.setFormat(self.tr("starting …"))
         self.message.setText("")
 
     def note_paused(self, paused: bool, now: float | None = None) -> None:
@@ -378,14 +384,31 @@ class TrainingPanel(QWidget):
         if self._rate is not None and elapsed > 0 and done:  # word2vec: words so far and per second, as gensim says
             per_step, unit = self._rate
             shown = {"words": self.tr("words")}.get(unit, unit)
-            rate = self.tr(" · {0} {1}, {2}/s").format(_count(per_step * done), shown,
-                                                       _count(per_step * done / elapsed))
-        self.progress.setFormat(f"epoch {epoch}/{self._epochs} · batch {batch}/{self._steps} · "
-                                f"{_clock(left)} left{rate}")
+            rate = self.tr(" · {count} {unit}, {speed}/s").format(count=_count(per_step * done), unit=shown,
+                                                                  speed=_count(per_step * done / elapsed))
+        self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · batch {batch}/{steps} · {left} left").format(
+            epoch=epoch, epochs=self._epochs, batch=batch, steps=self._steps, left=_clock(left)) + rate)
         self.progress.setValue(done)
 
     def end(self, text: str) -> None:
         self.progress.setFormat(text)
+
+    def show_device(self, device: str, replicas: int = 1, batch_size: int = 0) -> None:
+        """The device line; with several replicas it says how the batch is shared (the global batch is split, the
+        learning rate is not rescaled), in the text and, at length, in the tooltip."""
+        if replicas > 1 and batch_size:
+            share = batch_size / replicas
+            share_text = f"{share:g}" if share == int(share) else f"≈{share:.1f}"
+            self.device.setText(self.tr("Device: {replicas} replicas, {share} examples each").format(
+                replicas=replicas, share=share_text))
+            self.device.setToolTip(self.tr(
+                "{device}\n\nEach of the {replicas} replicas holds a copy of the model and takes {share} of the "
+                "{batch} examples of every batch; their gradients are added, so one step is the step of the whole "
+                "batch. The learning rate is not rescaled.").format(device=device, replicas=replicas,
+                                                                      share=share_text, batch=batch_size))
+        else:
+            self.device.setText(self.tr("Device: {device}").format(device=device))
+            self.device.setToolTip(device)
 
 
 def _count(n: float) -> str:

@@ -5,7 +5,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -169,9 +169,10 @@ def scroll(layout: QVBoxLayout, min_width: int = 200) -> QScrollArea:
 def save_grid_as(parent: Any, ctx: Any, grid: np.ndarray | None, default_name: str) -> None:
     """Ask where to save a sample grid (GAN or VAE panel), then write it with write_grid_png."""
     if grid is None:
-        ctx.show_error("There is no grid to save yet: train or generate first.")
+        ctx.show_error(QCoreApplication.translate("Widgets", "There is no grid to save yet: train or generate first."))
         return
-    path, _ = QFileDialog.getSaveFileName(parent, "Save grid as PNG", default_name, "PNG images (*.png)")
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Widgets", "Save grid as PNG"),
+                                          default_name, QCoreApplication.translate("Widgets", "PNG images (*.png)"))
     if not path:
         return
     if not path.lower().endswith(".png"):
@@ -186,7 +187,8 @@ def write_grid_png(ctx: Any, grid: np.ndarray | None, path: str) -> bool:
     try:
         write_png(path, grid, scale=3)
     except (OSError, ValueError) as exc:
-        ctx.show_error(f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
+        ctx.show_error(QCoreApplication.translate("Widgets", "Could not save {path}: {reason}").format(
+            path=path, reason=getattr(exc, 'strerror', None) or exc))
         return False
-    ctx.status(f"Saved {path}")
+    ctx.status(QCoreApplication.translate("Widgets", "Saved {path}").format(path=path))
     return True

@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout
 
 from gui import theme
@@ -20,8 +21,11 @@ from models.labs import backprop as bp
 _X = {"x": 0.0, "h": 1.0, "o": 2.0}
 _PHASE_COLOURS = {"forward": theme.SERIES[0], "loss": theme.SERIES[3], "backward": theme.SERIES[1],
                   "update": theme.SERIES[2], "after": theme.SERIES[3]}
-_PHASE_TITLES = {"forward": "forward pass", "loss": "loss", "backward": "backward pass (chain rule)",
-                 "update": "gradient-descent update", "after": "after the update"}
+_PHASE_TITLES = {"forward": QT_TRANSLATE_NOOP("BackpropLab", "forward pass"),
+                 "loss": QT_TRANSLATE_NOOP("BackpropLab", "loss"),
+                 "backward": QT_TRANSLATE_NOOP("BackpropLab", "backward pass (chain rule)"),
+                 "update": QT_TRANSLATE_NOOP("BackpropLab", "gradient-descent update"),
+                 "after": QT_TRANSLATE_NOOP("BackpropLab", "after the update")}
 
 
 def _pos(node: str) -> tuple[float, float]:
@@ -50,11 +54,14 @@ def involved(step_name: str) -> tuple[set[str], set[tuple[str, str]]]:
         nodes.update(f"o{k + 1}" for k in range(bp.N_OUTPUTS))
     return nodes, edges
 
+# bp.LOSS_DEFINITION typeset: L = ½ Σₖ (tₖ − oₖ)², t the one-hot target, o the outputs
+LOSS_HTML = "<i>L</i> = ½ Σ<sub><i>k</i></sub> (<i>t</i><sub><i>k</i></sub> − <i>o</i><sub><i>k</i></sub>)²"
+
 
 class BackpropLab(Panel):
     """Step forward and back through one forward pass, the chain rule and one update."""
 
-    title = "Backpropagation"
+    title = QT_TRANSLATE_NOOP("Panels", "Backpropagation")
     area = "lab"
     shortcut = "Ctrl+Shift+6"
 
@@ -65,27 +72,29 @@ class BackpropLab(Panel):
         layout = lw.panel_row(self)
 
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("Backpropagation, one step at a time",
-                                      "The worked example of the notes: 2 inputs → 2 sigmoid hidden units → 3 "
-                                      "sigmoid outputs, loss " + bp.LOSS_DEFINITION + " against a one-hot target."))
+        controls.addWidget(lw.heading(self.tr("Backpropagation, one step at a time"), self.tr(
+            "The worked example of the notes: 2 inputs → 2 sigmoid hidden units → 3 sigmoid outputs, loss {loss} "
+            "against a one-hot target.").format(loss=LOSS_HTML)))
         grid = QGridLayout()
-        self.seed = lw.spin(0, 9999, 0, "Which inputs, target and starting weights to draw (small round numbers).")
+        self.seed = lw.spin(0, 9999, 0, self.tr("Which inputs, target and starting weights to draw (small round "
+                                                "numbers)."))
         self.seed.valueChanged.connect(self.rebuild)
-        grid.addWidget(lw.muted("example (seed)"), 0, 0)
+        grid.addWidget(lw.muted(self.tr("example (seed)")), 0, 0)
         grid.addWidget(self.seed, 0, 1)
-        self.lr = lw.dspin(0.01, 10.0, bp.DEFAULT_LR, 0.1, "Learning rate of the single gradient-descent update.")
+        self.lr = lw.dspin(0.01, 10.0, bp.DEFAULT_LR, 0.1, self.tr("Learning rate of the single gradient-descent "
+                                                                   "update."))
         self.lr.valueChanged.connect(self.rebuild)
-        grid.addWidget(lw.muted("learning rate"), 1, 0)
+        grid.addWidget(lw.muted(self.tr("learning rate")), 1, 0)
         grid.addWidget(self.lr, 1, 1)
         controls.addLayout(grid)
         row = QHBoxLayout()
         self.first_button = QPushButton("|◀")
-        self.first_button.setToolTip("Back to the first step")
-        self.prev_button = QPushButton("◀ Back")
-        self.prev_button.setToolTip("Previous step (Left arrow in the list)")
-        self.next_button = QPushButton("Next ▶")
+        self.first_button.setToolTip(self.tr("Back to the first step"))
+        self.prev_button = QPushButton(self.tr("◀ Back"))
+        self.prev_button.setToolTip(self.tr("Previous step (Left arrow in the list)"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip("Next step (Right arrow in the list)")
+        self.next_button.setToolTip(self.tr("Next step (Right arrow in the list)"))
         self.first_button.clicked.connect(lambda: self.go(0))
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
@@ -109,8 +118,9 @@ class BackpropLab(Panel):
         self.diagram.setXRange(-0.35, 3.1, padding=0)
         self.diagram.setYRange(-1.45, 1.35, padding=0)
         self.diagram.setMinimumSize(220, 160)
-        self.diagram.setToolTip("Left: inputs x. Middle: hidden units h (sigmoid). Right: outputs o (sigmoid) and "
-                                "the one-hot target. Highlighted: what the current step computes or uses.")
+        self.diagram.setToolTip(self.tr("Left: inputs x. Middle: hidden units h (sigmoid). Right: outputs o (sigmoid) "
+                                        "and the one-hot target. Highlighted: what the current step computes or "
+                                        "uses."))
         self.edge_items: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.edge_labels: dict[tuple[str, str], pg.TextItem] = {}
         self.node_names = [f"x{i + 1}" for i in range(bp.N_INPUTS)] + [f"h{j + 1}" for j in range(bp.N_HIDDEN)] + \
@@ -150,7 +160,7 @@ class BackpropLab(Panel):
         self.step_text.setWordWrap(True)
         right.addWidget(self.step_text)
         self.list = QListWidget()
-        self.list.setToolTip("Every step of the walk-through; click one to jump there.")
+        self.list.setToolTip(self.tr("Every step of the walk-through; click one to jump there."))
         self.list.currentRowChanged.connect(lambda row: row >= 0 and row != self.index and self.go(row))
         self.list.setMinimumHeight(60)
         right.addWidget(self.list, 1)
@@ -180,10 +190,11 @@ class BackpropLab(Panel):
             self.list.addItem(f"{s.name} = {s.value:.6f}")
         self.list.blockSignals(False)
         target = int(np.argmax(ex.target))
-        self.summary.setText(f"x = ({', '.join(f'{v:g}' for v in ex.x)}), target class {target + 1} (one-hot "
-                             f"{', '.join(f'{v:g}' for v in ex.target)}).<br>Loss {ex.loss_before:.6f} → "
-                             f"{ex.loss_after:.6f} after one step: "
-                             f"{'lower' if ex.loss_after < ex.loss_before else 'not lower'}.")
+        verdict = self.tr("lower") if ex.loss_after < ex.loss_before else self.tr("not lower")
+        self.summary.setText(self.tr("x = ({x}), target class {target} (one-hot {onehot}).<br>Loss {before:.6f} → "
+                                     "{after:.6f} after one step: {verdict}.").format(
+            x=", ".join(f"{v:g}" for v in ex.x), target=target + 1, onehot=", ".join(f"{v:g}" for v in ex.target),
+            before=ex.loss_before, after=ex.loss_after, verdict=verdict))
         self.go(min(self.index, len(ex.steps) - 1))
 
     def go(self, index: int) -> None:
@@ -191,13 +202,14 @@ class BackpropLab(Panel):
         self.index = max(0, min(len(ex.steps) - 1, index))
         step = ex.steps[self.index]
         colour = _PHASE_COLOURS[step.phase]
-        self.step_title.setText(f"<span style='color:{colour}'>{_PHASE_TITLES[step.phase]}</span>: {step.name}")
+        phase = QCoreApplication.translate("BackpropLab", _PHASE_TITLES[step.phase])
+        self.step_title.setText(f"<span style='color:{colour}'>{phase}</span>: {step.name}")
         lines = [f"{step.name} = {step.formula}"]
         if step.substituted:
             lines.append(f"{' ' * len(step.name)} = {step.substituted}")
         lines.append(f"{' ' * len(step.name)} = <b>{step.value:.6f}</b>")
         self.step_text.setText("<br>".join(line.replace("  ", "&nbsp;&nbsp;") for line in lines))
-        self.position.setText(f"step {self.index + 1} of {len(ex.steps)}")
+        self.position.setText(self.tr("step {n} of {total}").format(n=self.index + 1, total=len(ex.steps)))
         self.prev_button.setEnabled(self.index > 0)
         self.first_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(ex.steps) - 1)
@@ -237,7 +249,7 @@ class BackpropLab(Panel):
             self.value_labels[f"h{j + 1}"].setText("" if h is None else f"{h:.3f}")
         for k in range(bp.N_OUTPUTS):
             o = seen.get(f"new o{k + 1}") if after else seen.get(f"o{k + 1}")
-            text = "" if o is None else f"{o:.3f}\ntarget {ex.target[k]:g}"
+            text = "" if o is None else self.tr("{value:.3f}\ntarget {target:g}").format(value=o, target=ex.target[k])
             self.value_labels[f"o{k + 1}"].setText(text)
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from gui import theme
 from gui import widgets as lw
+from gui.i18n import model_text
 from gui.panels.base import Panel, PanelContext
 from models.labs import gradient_descent
 
@@ -18,7 +20,7 @@ from models.labs import gradient_descent
 class GradientDescentLab(Panel):
     """Contours of a two-parameter loss and the path gradient descent takes for a chosen step size."""
 
-    title = "Gradient descent"
+    title = QT_TRANSLATE_NOOP("Panels", "Gradient descent")
     area = "lab"
     shortcut = "Ctrl+Shift+5"
 
@@ -26,32 +28,35 @@ class GradientDescentLab(Panel):
         super().__init__(ctx)
         layout = lw.panel_row(self)
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("Gradient descent", "Each step moves the parameters against the gradient: "
-                                      "w ← w − step × ∇L(w)."))
+        controls.addWidget(lw.heading(self.shown_title(), self.tr("Each step moves the parameters against the "
+                                                                  "gradient: w ← w − step × ∇L(w).")))
         self.surface = QComboBox()
         for name, s in gradient_descent.SURFACES.items():
-            self.surface.addItem(s.title, name)
-        self.surface.setToolTip("Which loss surface to descend.")
+            self.surface.addItem(model_text(s.title), name)
+        self.surface.setToolTip(self.tr("Which loss surface to descend."))
         self.surface.currentIndexChanged.connect(self._surface_changed)
         controls.addWidget(self.surface)
         self.formula = lw.muted("")
         controls.addWidget(self.formula)
         grid = QGridLayout()
-        self.step = lw.dspin(0.0001, 10.0, 0.08, 0.01, "The step size (learning rate): how far each update moves "
-                             "along the negative gradient.", decimals=4)
+        self.step = lw.dspin(0.0001, 10.0, 0.08, 0.01, self.tr("The step size (learning rate): how far each update "
+                                                               "moves along the negative gradient."), decimals=4)
         self.step.valueChanged.connect(self.refresh)
-        grid.addWidget(lw.muted("step size"), 0, 0)
+        grid.addWidget(lw.muted(self.tr("step size")), 0, 0)
         grid.addWidget(self.step, 0, 1)
-        self.steps = lw.spin(1, 2000, 60, "How many updates to take.")
+        self.steps = lw.spin(1, 2000, 60, self.tr("How many updates to take."))
         self.steps.valueChanged.connect(self.refresh)
-        grid.addWidget(lw.muted("steps"), 1, 0)
+        grid.addWidget(lw.muted(self.tr("steps")), 1, 0)
         grid.addWidget(self.steps, 1, 1)
         controls.addLayout(grid)
         row = QHBoxLayout()
         self.choice_buttons: dict[str, QPushButton] = {}
-        for key in ("too small", "good", "too large"):
-            button = QPushButton(key)
-            button.setToolTip(f"A step size that is {key} for this surface.")
+        choices = {"too small": (self.tr("too small"), self.tr("A step size that is too small for this surface.")),
+                   "good": (self.tr("good"), self.tr("A step size that is good for this surface.")),
+                   "too large": (self.tr("too large"), self.tr("A step size that is too large for this surface."))}
+        for key, (text, tip) in choices.items():
+            button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, k=key: self.use_step(k))
             row.addWidget(button)
             self.choice_buttons[key] = button
@@ -63,8 +68,8 @@ class GradientDescentLab(Panel):
         controls.addStretch(1)
         layout.addWidget(lw.scroll(controls, 230), 2)
 
-        self.plot = lw.plot("parameter a", "parameter b", "Contours: lines of equal loss (darker = lower). The path: "
-                            "one dot per step from the start (square).")
+        self.plot = lw.plot(self.tr("parameter a"), self.tr("parameter b"), self.tr(
+            "Contours: lines of equal loss (darker = lower). The path: one dot per step from the start (square)."))
         self.plot.setMouseEnabled(False, False)
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
@@ -77,7 +82,7 @@ class GradientDescentLab(Panel):
         self.minimum = pg.ScatterPlotItem(size=14, symbol="star", brush=pg.mkBrush(theme.OK))
         self.plot.addItem(self.minimum)
         layout.addWidget(self.plot, 3)
-        self.loss_plot = lw.plot("step", "loss (log scale)", "The loss after each step.")
+        self.loss_plot = lw.plot(self.tr("step"), self.tr("loss (log scale)"), self.tr("The loss after each step."))
         self.loss_plot.setLogMode(False, True)
         self.loss_curve = self.loss_plot.plot(pen=lw.pen(0))
         layout.addWidget(self.loss_plot, 2)
@@ -107,10 +112,11 @@ class GradientDescentLab(Panel):
         self.plot.setXRange(s.view[0], s.view[1], padding=0)
         self.plot.setYRange(s.view[2], s.view[3], padding=0)
         self.minimum.setData([s.minimum[0]], [s.minimum[1]])
-        extra = f" Steps above {s.critical_step:g} diverge here." if s.critical_step else ""
+        extra = self.tr(" Steps above {step:g} diverge here.").format(step=s.critical_step) if s.critical_step else ""
+        explanation = model_text(s.explanation)
         self.formula.setText(f"<b>{s.formula}</b>")
-        self.formula.setToolTip(f"{s.explanation}{extra}")
-        self.explanation.setText(f"{s.explanation}{extra}")
+        self.formula.setToolTip(f"{explanation}{extra}")
+        self.explanation.setText(f"{explanation}{extra}")
         self.use_step("good")
 
     def use_step(self, key: str) -> None:
@@ -130,7 +136,27 @@ class GradientDescentLab(Panel):
         self.start.setData([pts[0, 0]], [pts[0, 1]])
         self.loss_curve.setData(np.arange(len(path.losses)), np.maximum(path.losses, 1e-12))
         colour = theme.ERROR if path.diverged else theme.OK if path.converged else "#333"
-        self.message.setText(f"<span style='color:{colour}'>{path.message}</span>")
+        self.message.setText(f"<span style='color:{colour}'>{self.describe(s, path)}</span>")
+
+    def describe(self, s: gradient_descent.Surface, path: gradient_descent.DescentPath) -> str:
+        """path.message in the window's language (the same English)."""
+        if path.diverged:
+            head = self.tr("Diverged at step {n}").format(n=path.diverged_at) if path.diverged_at else \
+                self.tr("Diverged")
+            limit = self.tr(" (on this bowl any step above {limit:g} diverges)").format(limit=s.critical_step) \
+                if s.critical_step else ""
+            return self.tr("{head}: with step size {step:g} each update overshoots the minimum by more than it "
+                           "corrects, so the loss grows instead of shrinking{limit}. Try a smaller step.").format(
+                               head=head, step=path.step_size, limit=limit)
+        if path.converged:
+            return self.tr("Converged after {n} steps: the gradient is practically zero (loss {loss:.4g}).").format(
+                n=path.steps, loss=path.final_loss)
+        if path.losses[0] - path.final_loss <= 0:
+            return self.tr("After {n} steps the loss has not gone down ({loss:.4g}): the step is too large.").format(
+                n=path.steps, loss=path.final_loss)
+        return self.tr("After {n} steps the loss fell from {start:.4g} to {end:.4g}. A larger step would get there "
+                       "sooner, until it becomes too large and overshoots.").format(
+                           n=path.steps, start=path.losses[0], end=path.final_loss)
 
 
 PANELS = [GradientDescentLab]

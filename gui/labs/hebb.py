@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from gui import theme
@@ -21,7 +21,7 @@ Y_TOP = 2.0
 class HebbLab(Panel):
     """Three learning rules on the same trials: plain Hebb grows without limit, decay and Oja's rule settle."""
 
-    title = "Hebb's rule"
+    title = QT_TRANSLATE_NOOP("Panels", "Hebb's rule")
     area = "lab"
     shortcut = "Ctrl+Shift+H"
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QHeaderView, QPushButton, QRadioButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gui import widgets as lw
+from gui.i18n import model_text
 from gui.panels.base import Panel, PanelContext
 from models.labs import mcp
 
@@ -24,7 +25,7 @@ _PRESETS_3 = {"AND": "AND3", "OR": "OR3", "NAND": "NAND3", "MAJORITY": "MAJORITY
 class McpLab(Panel):
     """Set the weights and threshold of a McCulloch-Pitts neuron and see its truth table and line."""
 
-    title = "MCP neuron"
+    title = QT_TRANSLATE_NOOP("Panels", "MCP neuron")
     area = "lab"
     shortcut = "Ctrl+Shift+1"
 
@@ -34,15 +35,16 @@ class McpLab(Panel):
 
         # Controls.
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("McCulloch-Pitts neuron (1943)",
-                                      "Binary inputs, fixed weights, a threshold: the neuron outputs 1 when the "
-                                      "weighted sum of its inputs reaches the threshold, else 0. Nothing is "
-                                      "learned; you set the numbers."))
+        controls.addWidget(lw.heading(self.tr("McCulloch-Pitts neuron (1943)"),
+                                      self.tr("Binary inputs, fixed weights, a threshold: the neuron outputs 1 when "
+                                              "the weighted sum of its inputs reaches the threshold, else 0. Nothing "
+                                              "is learned; you set the numbers.")))
         count_row = QHBoxLayout()
         self.count_group = QButtonGroup(self)
         for n in (2, 3):
-            button = QRadioButton(f"{n} inputs")
-            button.setToolTip(f"Use {n} binary inputs (the truth table has {2 ** n} rows).")
+            button = QRadioButton(self.tr("{n} inputs").format(n=n))
+            button.setToolTip(self.tr("Use {n} binary inputs (the truth table has {rows} rows).").format(
+                n=n, rows=2 ** n))
             self.count_group.addButton(button, n)
             count_row.addWidget(button)
         self.count_group.button(2).setChecked(True)
@@ -51,31 +53,32 @@ class McpLab(Panel):
         grid = QGridLayout()
         self.weights = []
         for i in range(3):
-            box = lw.dspin(-10, 10, 1.0, 0.5, f"w{i + 1}: how much input x{i + 1} counts. Negative weights make an "
-                           "input inhibit the neuron.")
+            box = lw.dspin(-10, 10, 1.0, 0.5, self.tr("w{i}: how much input x{i} counts. Negative weights make an "
+                                                      "input inhibit the neuron.").format(i=i + 1))
             box.valueChanged.connect(self.refresh)
             grid.addWidget(lw.muted(f"w{i + 1}"), i, 0)
             grid.addWidget(box, i, 1)
             self.weights.append(box)
-        self.threshold = lw.dspin(-30, 30, 1.5, 0.5, "The neuron fires (outputs 1) when w1·x1 + w2·x2 (+ w3·x3) is "
-                                  "at least this value.")
+        self.threshold = lw.dspin(-30, 30, 1.5, 0.5, self.tr("The neuron fires (outputs 1) when w1·x1 + w2·x2 "
+                                                             "(+ w3·x3) is at least this value."))
         self.threshold.valueChanged.connect(self.refresh)
-        grid.addWidget(lw.muted("threshold θ"), 3, 0)
+        grid.addWidget(lw.muted(self.tr("threshold θ")), 3, 0)
         grid.addWidget(self.threshold, 3, 1)
         controls.addLayout(grid)
         preset_row = QHBoxLayout()
         self.preset_buttons: dict[str, QPushButton] = {}
         for name in (*_PRESETS_2, "MAJORITY"):
             button = QPushButton(name)
-            button.setToolTip(f"Weights and threshold that compute {name}" +
-                              (" (3 inputs only)" if name == "MAJORITY" else ""))
+            button.setToolTip((self.tr("Weights and threshold that compute {name} (3 inputs only)")
+                               if name == "MAJORITY" else
+                               self.tr("Weights and threshold that compute {name}")).format(name=name))
             button.clicked.connect(lambda _=False, n=name: self.load_gate(n))
             preset_row.addWidget(button)
             self.preset_buttons[name] = button
         controls.addLayout(preset_row)
-        self.xor_button = QPushButton("Can it do XOR?")
-        self.xor_button.setToolTip("Try every weight and threshold on a grid against XOR's truth table, and see "
-                                   "why none can work.")
+        self.xor_button = QPushButton(self.tr("Can it do XOR?"))
+        self.xor_button.setToolTip(self.tr("Try every weight and threshold on a grid against XOR's truth table, "
+                                           "and see why none can work."))
         self.xor_button.clicked.connect(self.prove_xor)
         controls.addWidget(self.xor_button)
         self.xor_note = lw.muted("")
@@ -85,8 +88,9 @@ class McpLab(Panel):
 
         # Truth table.
         table_col = QVBoxLayout()
-        table_col.addWidget(lw.heading("Truth table", "Every combination of inputs, the weighted sum and the output "
-                                       "(1 when the sum is at least the threshold)."))
+        table_col.addWidget(lw.heading(self.tr("Truth table"), self.tr(
+            "Every combination of inputs, the weighted sum and the output (1 when the sum is at least the "
+            "threshold).")))
         self.table = QTableWidget(0, 0)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -98,10 +102,11 @@ class McpLab(Panel):
 
         # The line.
         plot_col = QVBoxLayout()
-        plot_col.addWidget(lw.heading("The line it draws", "With two inputs, the points where w1·x1 + w2·x2 equals "
-                                      "the threshold form a straight line; the neuron fires on one side."))
-        self.plot = lw.plot("x1", "x2", "Shaded orange: where the neuron would fire for any real inputs. Dots: the "
-                            "four binary inputs, orange when the neuron outputs 1.")
+        plot_col.addWidget(lw.heading(self.tr("The line it draws"), self.tr(
+            "With two inputs, the points where w1·x1 + w2·x2 equals the threshold form a straight line; the neuron "
+            "fires on one side.")))
+        self.plot = lw.plot("x1", "x2", self.tr("Shaded orange: where the neuron would fire for any real inputs. "
+                                                "Dots: the four binary inputs, orange when the neuron outputs 1."))
         self.plot.setAspectLocked(True)
         self.plot.setXRange(-0.5, 1.5, padding=0.02)
         self.plot.setYRange(-0.5, 1.5, padding=0.02)
@@ -149,7 +154,7 @@ class McpLab(Panel):
         neuron = self.neuron()
         rows = mcp.truth_table(neuron)
         n = neuron.n_inputs
-        headers = [f"x{i + 1}" for i in range(n)] + ["Σ w·x", "output"]
+        headers = [f"x{i + 1}" for i in range(n)] + ["Σ w·x", self.tr("output")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
@@ -163,12 +168,12 @@ class McpLab(Panel):
                 self.table.setItem(r, c, item)
         gate = mcp.matching_gate(neuron)
         if n == 2:
-            self.gate_label.setText(f"This neuron computes <b>{gate}</b>." if gate else
-                                    "This setting does not compute AND, OR or NAND.")
+            self.gate_label.setText(self.tr("This neuron computes <b>{gate}</b>.").format(gate=gate) if gate else
+                                    self.tr("This setting does not compute AND, OR or NAND."))
             self._draw(neuron)
         else:
-            self.gate_label.setText("With 3 inputs the boundary is a plane through the cube of inputs; the table "
-                                    "shows which corners are on its firing side.")
+            self.gate_label.setText(self.tr("With 3 inputs the boundary is a plane through the cube of inputs; the "
+                                            "table shows which corners are on its firing side."))
 
     def _draw(self, neuron: mcp.McpNeuron) -> None:
         xs = np.linspace(-0.5, 1.5, 120)
@@ -187,16 +192,39 @@ class McpLab(Panel):
         corners = [(0, 0), (0, 1), (1, 0), (1, 1)]
         self.points.setData([c[0] for c in corners], [c[1] for c in corners],
                             brush=[pg.mkBrush(lw.ORANGE if o else lw.BLUE) for o in outs])
-        self.line_note.setText(f"Line: {line.equation}. {line.fires_side[0].upper()}{line.fires_side[1:]}.")
+        self.line_note.setText(self.line_text(neuron, line))
+
+    def line_text(self, neuron: mcp.McpNeuron, line: mcp.Line) -> str:
+        """What models.labs.mcp's `Line.fires_side` says, as a translatable sentence (the same English)."""
+        w1, w2 = (float(w) for w in neuron.weights)
+        t = float(neuron.threshold)
+        if line.kind == "none":
+            text = (self.tr("Line: {equation}. No line: both weights are 0, so the neuron always fires "
+                            "(0 >= threshold).") if 0 >= t else
+                    self.tr("Line: {equation}. No line: both weights are 0, so the neuron never fires "
+                            "(0 < threshold)."))
+            return text.format(equation=line.equation)
+        sides = []
+        if w1:
+            sides.append(self.tr("larger x1") if w1 > 0 else self.tr("smaller x1"))
+        if w2:
+            sides.append(self.tr("larger x2") if w2 > 0 else self.tr("smaller x2"))
+        side = sides[0] if len(sides) == 1 else self.tr("{first} and {second}").format(first=sides[0],
+                                                                                        second=sides[1])
+        return self.tr("Line: {equation}. The neuron fires on the side of {side} (sum >= {threshold}), including "
+                       "the line itself.").format(equation=line.equation, side=side, threshold=f"{t:g}")
 
     def prove_xor(self) -> None:
         result = mcp.search_xor(-3.0, 3.0, 41)
         low, high, points = result.grid
         w1, w2, t = result.best_example
         self.xor_note.setText(
-            f"Tried {result.tried:,} settings (w1, w2 and θ from {low:g} to {high:g}, {points} values each): "
-            f"<b>{result.solutions} compute XOR</b>; the best get {result.best_correct} of 4 rows right "
-            f"(e.g. w1 = {w1:g}, w2 = {w2:g}, θ = {t:g}).<br>{result.reason}")
+            self.tr("Tried {tried} settings (w1, w2 and θ from {low} to {high}, {points} values each): "
+                    "<b>{solutions} compute XOR</b>; the best get {best} of 4 rows right "
+                    "(e.g. w1 = {w1}, w2 = {w2}, θ = {t}).").format(
+                tried=f"{result.tried:,}", low=f"{low:g}", high=f"{high:g}", points=points,
+                solutions=result.solutions, best=result.best_correct, w1=f"{w1:g}", w2=f"{w2:g}", t=f"{t:g}")
+            + "<br>" + model_text(result.reason))
 
 
 PANELS = [McpLab]

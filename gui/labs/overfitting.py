@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from gui import theme
@@ -20,13 +21,18 @@ from models.labs.overfitting import (DEFAULT_DROPOUT, DEFAULT_L2, OverfitDemo, O
                                     generalisation_gap, has_regularisation, overfit_demo)
 from models.spec.experiment import Experiment
 
-_NAMES = {"plain": "no regularisation", "regularised": "with regularisation"}
+_NAMES = {"plain": QT_TRANSLATE_NOOP("OverfitLab", "no regularisation"),
+          "regularised": QT_TRANSLATE_NOOP("OverfitLab", "with regularisation")}
+
+
+def _name(which: str) -> str:
+    return QCoreApplication.translate("OverfitLab", _NAMES[which])
 
 
 class OverfitLab(Panel):
     """Train without and with regularisation on a few examples and compare the train/validation gap."""
 
-    title = "Overfitting demo"
+    title = QT_TRANSLATE_NOOP("Panels", "Overfitting demo")
     area = "lab"
     shortcut = "Ctrl+Shift+0"
 
@@ -39,16 +45,16 @@ class OverfitLab(Panel):
         self.history: dict[str, dict[str, list[float]]] = {}
         layout = lw.panel_row(self)
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("Overfitting and regularisation",
-                                      "With few examples a network can memorise them: the training loss keeps "
-                                      "falling while the validation loss stops falling or rises. Dropout, L1/L2 "
-                                      "penalties and batch normalisation make memorising harder."))
+        controls.addWidget(lw.heading(self.tr("Overfitting and regularisation"), self.tr(
+            "With few examples a network can memorise them: the training loss keeps falling while the validation "
+            "loss stops falling or rises. Dropout, L1/L2 penalties and batch normalisation make memorising "
+            "harder.")))
         grid = QGridLayout()
-        self.size = lw.spin(20, 5000, 300, "Training examples used (MNIST: images; 2-D sets: points).")
-        grid.addWidget(lw.muted("training examples"), 0, 0)
+        self.size = lw.spin(20, 5000, 300, self.tr("Training examples used (MNIST: images; 2-D sets: points)."))
+        grid.addWidget(lw.muted(self.tr("training examples")), 0, 0)
         grid.addWidget(self.size, 0, 1)
-        self.epochs = lw.spin(1, 500, 30, "Epochs for each of the two runs.")
-        grid.addWidget(lw.muted("epochs"), 1, 0)
+        self.epochs = lw.spin(1, 500, 30, self.tr("Epochs for each of the two runs."))
+        grid.addWidget(lw.muted(self.tr("epochs")), 1, 0)
         grid.addWidget(self.epochs, 1, 1)
         # One switch per technique, so each one's effect can be seen on its own.
         self.dropout = lw.dspin(0.05, 0.9, DEFAULT_DROPOUT, 0.05, self.tr("The dropout rate: the share of units "
@@ -72,50 +78,54 @@ class OverfitLab(Panel):
         grid.addWidget(self.own_note, 5, 0, 1, 2)
         controls.addLayout(grid)
         row = QHBoxLayout()
-        self.run_button = QPushButton("Run demo")
+        self.run_button = QPushButton(self.tr("Run demo"))
         self.run_button.setObjectName("primary")
-        self.run_button.setToolTip("Train both versions, one after the other, on the training thread (the run "
-                                   "controls pause or stop them).")
+        self.run_button.setToolTip(self.tr("Train both versions, one after the other, on the training thread (the "
+                                           "run controls pause or stop them)."))
         self.run_button.clicked.connect(self.run)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop after the current batch.")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the current batch."))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         row.addWidget(self.run_button)
         row.addWidget(self.stop_button)
         controls.addLayout(row)
         row = QHBoxLayout()
-        self.load_plain = QPushButton("Edit plain")
-        self.load_plain.setToolTip("Load the version without regularisation into the editor (undoable).")
+        self.load_plain = QPushButton(self.tr("Edit plain"))
+        self.load_plain.setToolTip(self.tr("Load the version without regularisation into the editor (undoable)."))
         self.load_plain.clicked.connect(lambda: self._load("plain"))
-        self.load_reg = QPushButton("Edit regularised")
-        self.load_reg.setToolTip("Load the regularised version into the editor (undoable).")
+        self.load_reg = QPushButton(self.tr("Edit regularised"))
+        self.load_reg.setToolTip(self.tr("Load the regularised version into the editor (undoable)."))
         self.load_reg.clicked.connect(lambda: self._load("regularised"))
         row.addWidget(self.load_plain)
         row.addWidget(self.load_reg)
         controls.addLayout(row)
         self.status = lw.muted("")
         controls.addWidget(self.status)
-        controls.addWidget(lw.muted("Trains the network in the editor twice on the same small subset: once with "
-                                    "every Dropout, BatchNormalization and L1/L2 penalty removed, once with the "
-                                    "regularisers switched on above (or, if the network has its own, with those)."))
+        controls.addWidget(lw.muted(self.tr(
+            "Trains the network in the editor twice on the same small subset: once with every Dropout, "
+            "BatchNormalization and L1/L2 penalty removed, once with the regularisers switched on above (or, if the "
+            "network has its own, with those).")))
         controls.addStretch(1)
         layout.addWidget(lw.scroll(controls, 250), 2)
 
         # Coloured titles instead of legend boxes, which sat on the curves in plots this size.
-        colours = (f"<span style='color:{theme.SERIES[0]}'>━ {self.tr('plain')}</span>&nbsp;"
-                   f"<span style='color:{theme.SERIES[1]}'>━ {self.tr('regularised')}</span>")
-        self.loss_plot = lw.plot("epoch", "loss", "Solid: training loss; dashed: validation loss. Blue: without "
-                                 "regularisation; orange: with.")
-        self.loss_plot.setTitle(f"{colours}<br>━ {self.tr('training')} ┅ {self.tr('validation')}", size="8pt")
+        plain, regularised = self.tr("plain"), self.tr("regularised")
+        training, validation, gap = self.tr("training"), self.tr("validation"), self.tr("gap")
+        colours = (f"<span style='color:{theme.SERIES[0]}'>━ {plain}</span>&nbsp;"
+                   f"<span style='color:{theme.SERIES[1]}'>━ {regularised}</span>")
+        self.loss_plot = lw.plot(self.tr("epoch"), self.tr("loss"), self.tr(
+            "Solid: training loss; dashed: validation loss. Blue: without regularisation; orange: with."))
+        self.loss_plot.setTitle(f"{colours}<br>━ {training} ┅ {validation}", size="8pt")
         self.curves = {}
         for i, which in enumerate(("plain", "regularised")):
             self.curves[(which, "loss")] = self.loss_plot.plot(pen=lw.pen(i))
             self.curves[(which, "val_loss")] = self.loss_plot.plot(pen=lw.pen(i, dashed=True))
         layout.addWidget(self.loss_plot, 3)
-        self.gap_plot = lw.plot("epoch", "validation − training loss", "The generalisation gap: how much worse the "
-                                "network does on examples it has not trained on. Growing = overfitting.")
-        self.gap_plot.setTitle(f"{colours}<br>{self.tr('gap')}", size="8pt")
+        self.gap_plot = lw.plot(self.tr("epoch"), self.tr("validation − training loss"), self.tr(
+            "The generalisation gap: how much worse the network does on examples it has not trained on. "
+            "Growing = overfitting."))
+        self.gap_plot.setTitle(f"{colours}<br>{gap}", size="8pt")
         for i, which in enumerate(("plain", "regularised")):
             self.curves[(which, "gap")] = self.gap_plot.plot(pen=lw.pen(i))
         layout.addWidget(self.gap_plot, 3)
@@ -156,13 +166,14 @@ class OverfitLab(Panel):
     def _load(self, which: str) -> None:
         demo = self.demo or self._make()
         if demo is not None:
-            self.ctx.load_experiment(getattr(demo, which), f"Load overfit demo ({_NAMES[which]})")
+            self.ctx.load_experiment(getattr(demo, which), self.tr("Load overfit demo ({name})").format(
+                name=_name(which)))
 
     def run(self) -> None:
         if self.running:
             return
         if self.ctx.controller.running:
-            self.status.setText("A training run is in progress: wait for it to end (or stop it) first.")
+            self.status.setText(self.tr("A training run is in progress: wait for it to end (or stop it) first."))
             return
         demo = self._make()
         if demo is None:
@@ -180,17 +191,17 @@ class OverfitLab(Panel):
         self.running, self.finished = True, False
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.status.setText(f"Training without regularisation … {demo.note}")
+        self.status.setText(self.tr("Training without regularisation … {note}").format(note=demo.note))
 
     def stop(self) -> None:
         if self.running:
             self.ctx.controller.stop()
-            self.status.setText("Stopping after the current batch …")
+            self.status.setText(self.tr("Stopping after the current batch …"))
 
     # --- the series' events ------------------------------------------------------------------------------------
     def on_run_started(self, event: Any) -> None:
         if self.running and event.run == "regularised":
-            self.status.setText("Training with regularisation …")
+            self.status.setText(self.tr("Training with regularisation …"))
 
     def on_epoch(self, event: Any) -> None:
         if not self.running or event.run not in self.history:
@@ -217,7 +228,7 @@ class OverfitLab(Panel):
         self.stop_button.setEnabled(False)
         if self.failed:
             which, message = next(iter(self.failed.items()))
-            self.status.setText(f"<span style='color:{theme.ERROR}'>{_NAMES[which]}: {message}</span>")
+            self.status.setText(f"<span style='color:{theme.ERROR}'>{_name(which)}: {message}</span>")
             return
         self.finished = result.status == "finished"
         gaps = {w: h["val_loss"][-1] - h["loss"][-1] for w, h in self.history.items() if h.get("val_loss")}
@@ -229,13 +240,12 @@ class OverfitLab(Panel):
             later = (self.tr(" (the gap closes first; the validation loss follows with more epochs)")
                      if narrowed and val["regularised"] > val["plain"] else "")
             self.status.setText(
-                self.tr("Done. Final gap (validation − training loss): {0:.3f} without, {1:.3f} with "
-                        "regularisation. ").format(gaps["plain"], gaps["regularised"]) + verdict
-                + self.tr(" Final validation loss: {0:.3f} without, {1:.3f} with").format(val["plain"],
-                                                                                     val["regularised"])
-                + later + ".")
+                self.tr("Done. Final gap (validation − training loss): {without:.3f} without, {with_:.3f} with "
+                        "regularisation. ").format(without=gaps["plain"], with_=gaps["regularised"]) + verdict
+                + self.tr(" Final validation loss: {without:.3f} without, {with_:.3f} with{later}.").format(
+                    without=val["plain"], with_=val["regularised"], later=later))
         else:
-            self.status.setText("Stopped.")
+            self.status.setText(self.tr("Stopped."))
 
 
 PANELS = [OverfitLab]

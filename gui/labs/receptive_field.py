@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QGridLayout, QVBoxLayout
 
 from gui import theme
@@ -20,7 +20,7 @@ from models.spec.experiment import Experiment
 class ReceptiveFieldLab(Panel):
     """Click a pixel of a conv/pool layer of the current network and see the input region it depends on."""
 
-    title = "Receptive field"
+    title = QT_TRANSLATE_NOOP("Panels", "Receptive field")
     area = "lab"
     shortcut = "Ctrl+Shift+8"
 
@@ -31,23 +31,23 @@ class ReceptiveFieldLab(Panel):
         self._input_shape: tuple[int, ...] = ()
         layout = lw.panel_row(self)
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("Receptive field", "The part of the input one output pixel depends on. "
-                                      "Each convolution or pooling layer widens it by (window − 1) × the "
-                                      "combined stride of the layers below."))
+        controls.addWidget(lw.heading(self.shown_title(), self.tr(
+            "The part of the input one output pixel depends on. Each convolution or pooling layer widens it by "
+            "(window − 1) × the combined stride of the layers below.")))
         self.layer = QComboBox()
         self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer.setMinimumContentsLength(16)
-        self.layer.setToolTip("A convolution or pooling layer of the network in the editor.")
+        self.layer.setToolTip(self.tr("A convolution or pooling layer of the network in the editor."))
         self.layer.currentIndexChanged.connect(self._layer_changed)
         controls.addWidget(self.layer)
         grid = QGridLayout()
-        self.row = lw.spin(0, 0, 0, "Output pixel row (or click the layer's grid).")
-        self.col = lw.spin(0, 0, 0, "Output pixel column (or click the layer's grid).")
+        self.row = lw.spin(0, 0, 0, self.tr("Output pixel row (or click the layer's grid)."))
+        self.col = lw.spin(0, 0, 0, self.tr("Output pixel column (or click the layer's grid)."))
         self.row.valueChanged.connect(self.refresh)
         self.col.valueChanged.connect(self.refresh)
-        grid.addWidget(lw.muted("row"), 0, 0)
+        grid.addWidget(lw.muted(self.tr("row")), 0, 0)
         grid.addWidget(self.row, 0, 1)
-        grid.addWidget(lw.muted("column"), 1, 0)
+        grid.addWidget(lw.muted(self.tr("column")), 1, 0)
         grid.addWidget(self.col, 1, 1)
         controls.addLayout(grid)
         self.info = lw.muted("")
@@ -57,9 +57,9 @@ class ReceptiveFieldLab(Panel):
         controls.addStretch(1)
         layout.addWidget(lw.scroll(controls, 240), 2)
 
-        self.input_plot = self._image_plot("input", "The network's input (an MNIST digit when the shapes allow). "
-                                           "Highlighted: the pixels the chosen output pixel depends on; dashed: "
-                                           "the full window, which may reach into the zero padding.")
+        self.input_plot = self._image_plot(self.tr("input"), self.tr(
+            "The network's input (an MNIST digit when the shapes allow). Highlighted: the pixels the chosen output "
+            "pixel depends on; dashed: the full window, which may reach into the zero padding."))
         self.input_image = pg.ImageItem()
         self.input_plot.addItem(self.input_image)
         self.full_rect = QGraphicsRectItem()
@@ -70,8 +70,8 @@ class ReceptiveFieldLab(Panel):
         self.rect.setBrush(pg.mkBrush(214, 69, 69, 60))
         self.input_plot.addItem(self.rect)
         layout.addWidget(self.input_plot, 3)
-        self.output_plot = self._image_plot("layer output", "One square per output pixel of the chosen layer; click "
-                                            "one to trace it back.")
+        self.output_plot = self._image_plot(self.tr("layer output"), self.tr(
+            "One square per output pixel of the chosen layer; click one to trace it back."))
         self.output_image = pg.ImageItem()
         self.output_plot.addItem(self.output_image)
         self.pixel = QGraphicsRectItem()
@@ -81,9 +81,8 @@ class ReceptiveFieldLab(Panel):
         layout.addWidget(self.output_plot, 3)
         self.on_experiment_changed(ctx.experiment())
 
-    @staticmethod
-    def _image_plot(title: str, tip: str) -> pg.PlotWidget:
-        p = lw.plot("column", "row", tip)
+    def _image_plot(self, title: str, tip: str) -> pg.PlotWidget:
+        p = lw.plot(self.tr("column"), self.tr("row"), tip)
         p.setTitle(title, size="9pt")
         p.setAspectLocked(True)
         p.invertY(True)
@@ -99,12 +98,12 @@ class ReceptiveFieldLab(Panel):
         self.layer.blockSignals(True)
         self.layer.clear()
         for layer in self.chain.layers:
-            self.layer.addItem(layer.label, layer.spec_index)
+            self.layer.addItem(self.layer_label(layer), layer.spec_index)
         self.layer.blockSignals(False)
         if not self.chain.layers:
-            self.info.setText("The network in the editor has no convolution or pooling layers on an image input. "
-                              "Load the CNN or LeNet-5 preset to trace receptive fields." +
-                              (f" ({self.chain.note})" if self.chain.note else ""))
+            self.info.setText(self.tr("The network in the editor has no convolution or pooling layers on an image "
+                                      "input. Load the CNN or LeNet-5 preset to trace receptive fields.") +
+                              (f" ({self._note()})" if self.chain.note else ""))
             self.chain_text.setText("")
             self.input_image.clear()
             self.output_image.clear()
@@ -115,11 +114,26 @@ class ReceptiveFieldLab(Panel):
         index = self.layer.findData(current)
         self.layer.setCurrentIndex(index if index >= 0 else len(self.chain.layers) - 1)
         self._show_input()
-        self.chain_text.setText("Theoretical receptive field per layer (a pixel far from the border): " +
-                                ", ".join(f"layer {layer.spec_index + 1}: {layer.theoretical_size}"
-                                          for layer in self.chain.layers) +
-                                (f". {self.chain.note[0].upper()}{self.chain.note[1:]}." if self.chain.note else ""))
+        self.chain_text.setText(self.tr("Theoretical receptive field per layer (a pixel far from the border): ") +
+                                self.tr(", ").join(self.tr("layer {n}: {size}").format(
+                                    n=layer.spec_index + 1, size=layer.theoretical_size)
+                                    for layer in self.chain.layers) +
+                                (self.tr(". {note}.").format(note=self._note()[:1].upper() + self._note()[1:])
+                                 if self.chain.note else ""))
         self._layer_changed()
+
+    def _note(self) -> str:
+        """Why the chain ends, in the window's language (the model's `note` for errors, which carry values)."""
+        c = self.chain
+        n = (c.stopped_at or 0) + 1
+        texts = {
+            "global": self.tr("layer {n} ({type}) looks at the whole feature map, so from there on every unit sees "
+                              "the whole image"),
+            "not_spatial": self.tr("layer {n} ({type}) is not a convolution or pooling layer; the chain stops"),
+            "no_image_before": self.tr("the network has no image input before layer {n} ({type})"),
+            "no_image": self.tr("the network has no image input"),
+        }
+        return texts[c.stop_reason].format(n=n, type=c.stop_type) if c.stop_reason in texts else c.note
 
     def _show_input(self) -> None:
         assert self.chain is not None
@@ -148,7 +162,8 @@ class ReceptiveFieldLab(Panel):
         checker = (np.add.outer(np.arange(oh), np.arange(ow)) % 2).astype("float32") * 0.12 + 0.8
         self.output_image.setImage(checker.T, levels=(0.0, 1.0), autoLevels=False)
         self.output_image.setRect(QRectF(0, 0, ow, oh))
-        self.output_plot.setTitle(f"layer {layer.spec_index + 1} output ({oh}×{ow})", size="9pt")
+        self.output_plot.setTitle(self.tr("layer {n} output ({rows}×{cols})").format(
+            n=layer.spec_index + 1, rows=oh, cols=ow), size="9pt")
         self.output_plot.setXRange(0, ow, padding=0.02)
         self.output_plot.setYRange(0, oh, padding=0.02)
         lw.pixel_ticks(self.output_plot, ow, oh)
@@ -183,9 +198,32 @@ class ReceptiveFieldLab(Panel):
         self.rect.setRect(QRectF(reg.cols[0], reg.rows[0], reg.size[1], reg.size[0]))
         self.full_rect.setRect(QRectF(reg.full_cols[0], reg.full_rows[0], reg.full_size[1], reg.full_size[0]))
         self.pixel.setRect(QRectF(self.col.value(), self.row.value(), 1, 1))
-        steps = ", then ".join(f"input of layer {i + 1}: rows {r[0]}–{r[1]}, columns {c[0]}–{c[1]}"
-                               for i, r, c in reg.per_layer)
-        self.info.setText(f"{reg.text()}.<br><span style='color:{theme.MUTED}'>Going down: {steps}</span>")
+        steps = self.tr(", then ").join(
+            self.tr("input of layer {n}: rows {first}–{last}, columns {left}–{right}").format(
+                n=i + 1, first=r[0], last=r[1], left=c[0], right=c[1]) for i, r, c in reg.per_layer)
+        self.info.setText(self.region_text(reg) + f"<br><span style='color:{theme.MUTED}'>"
+                          + self.tr("Going down: {steps}").format(steps=steps) + "</span>")
+
+    # The words of models.labs.receptive_field (ChainLayer.label, Region.text), here so that they can be
+    # translated; the English is the same.
+    def layer_label(self, layer: rf.ChainLayer) -> str:
+        kinds = {"Conv2D": self.tr("{k}×{k} conv"), "MaxPooling2D": self.tr("{k}×{k} max-pool")}
+        what = kinds.get(layer.type, self.tr("{k}×{k} avg-pool")).format(k=layer.kernel)
+        return self.tr("layer {n}: {what}, stride {stride}, {padding} → {rows}×{cols}").format(
+            n=layer.spec_index + 1, what=what, stride=layer.stride, padding=layer.padding, rows=layer.out_size[0],
+            cols=layer.out_size[1])
+
+    def region_text(self, reg: rf.Region) -> str:
+        (h, w), (fh, fw) = reg.size, reg.full_size
+        text = (self.tr("output pixel (row {row}, column {col}) of layer {n} depends on input rows {first}–{last} "
+                        "and columns {left}–{right}: a {h}×{w} region of the {in_h}×{in_w} input.")
+                if (h, w) == (fh, fw) else
+                self.tr("output pixel (row {row}, column {col}) of layer {n} depends on input rows {first}–{last} "
+                        "and columns {left}–{right}: a {h}×{w} region of the {in_h}×{in_w} input (the full "
+                        "{fh}×{fw} window reaches past the border into zero padding)."))
+        return text.format(row=reg.pixel[0], col=reg.pixel[1], n=reg.spec_index + 1, first=reg.rows[0],
+                           last=reg.rows[1], left=reg.cols[0], right=reg.cols[1], h=h, w=w, in_h=reg.input_size[0],
+                           in_w=reg.input_size[1], fh=fh, fw=fw)
 
 
 PANELS = [ReceptiveFieldLab]

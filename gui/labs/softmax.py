@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QVBoxLayout
 
 from gui import theme
@@ -18,7 +18,7 @@ from models.labs import softmax as sm
 class SoftmaxLab(Panel):
     """Type logits, move the temperature, see probabilities that always sum to 1."""
 
-    title = "Softmax"
+    title = QT_TRANSLATE_NOOP("Panels", "Softmax")
     area = "lab"
     shortcut = "Ctrl+Shift+3"
 
@@ -26,21 +26,23 @@ class SoftmaxLab(Panel):
         super().__init__(ctx)
         layout = lw.panel_row(self)
         controls = QVBoxLayout()
-        controls.addWidget(lw.heading("Softmax", "softmax(z)ᵢ = exp(zᵢ / T) / Σⱼ exp(zⱼ / T): every score becomes "
-                                      "a positive number and they are scaled to add up to 1."))
-        controls.addWidget(lw.muted("Logits (raw scores), separated by spaces or commas:"))
+        controls.addWidget(lw.heading(self.shown_title(), self.tr(
+            "softmax(z)ᵢ = exp(zᵢ / T) / Σⱼ exp(zⱼ / T): every score becomes a positive number and they are scaled "
+            "to add up to 1.")))
+        controls.addWidget(lw.muted(self.tr("Logits (raw scores), separated by spaces or commas:")))
         self.logits = QLineEdit("2.0, 1.0, 0.1, -1.0")
-        self.logits.setToolTip("Any real numbers, one per class (up to 100). Adding the same number to all of them "
-                               "changes nothing: only differences matter.")
+        self.logits.setToolTip(self.tr("Any real numbers, one per class (up to 100). Adding the same number to all "
+                                       "of them changes nothing: only differences matter."))
         self.logits.textChanged.connect(self.refresh)
         controls.addWidget(self.logits)
         row = QHBoxLayout()
-        row.addWidget(lw.muted("temperature T"))
+        row.addWidget(lw.muted(self.tr("temperature T")))
         self.temperature = QSlider(Qt.Orientation.Horizontal)
         self.temperature.setRange(-20, 20)  # log10(T) * 10
         self.temperature.setValue(0)
-        self.temperature.setToolTip("Divides every logit before the exponential. Low T (< 1) sharpens towards the "
-                                    "largest logit; high T (> 1) flattens towards equal probabilities.")
+        self.temperature.setToolTip(self.tr("Divides every logit before the exponential. Low T (< 1) sharpens "
+                                            "towards the largest logit; high T (> 1) flattens towards equal "
+                                            "probabilities."))
         self.temperature.valueChanged.connect(self.refresh)
         row.addWidget(self.temperature, 1)
         self.t_label = lw.muted("")
@@ -51,7 +53,8 @@ class SoftmaxLab(Panel):
         controls.addWidget(self.readout)
         controls.addStretch(1)
         layout.addWidget(lw.scroll(controls, 230), 2)
-        self.plot = lw.plot("class", "probability", "Bars: softmax probabilities. Their heights always add up to 1.")
+        self.plot = lw.plot(self.tr("class"), self.tr("probability"),
+                            self.tr("Bars: softmax probabilities. Their heights always add up to 1."))
         self.plot.setMouseEnabled(False, False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=theme.ACCENT)
         self.plot.addItem(self.bars)
@@ -87,9 +90,10 @@ class SoftmaxLab(Panel):
                                              else None)
         self.plot.setXRange(-0.6, len(p) - 0.4, padding=0)
         self.plot.setYRange(0, 1.1, padding=0)
-        self.readout.setText(f"sum of probabilities = <b>{p.sum():.6f}</b> · largest {p.max():.3f} (class "
-                             f"{int(p.argmax())}) · entropy {sm.entropy(p):.3f} nats (0 = certain, "
-                             f"{np.log(len(p)):.3f} = all equal)")
+        self.readout.setText(self.tr("sum of probabilities = <b>{total:.6f}</b> · largest {largest:.3f} (class "
+                                     "{best}) · entropy {entropy:.3f} nats (0 = certain, {most:.3f} = all "
+                                     "equal)").format(total=p.sum(), largest=p.max(), best=int(p.argmax()),
+                                                      entropy=sm.entropy(p), most=np.log(len(p))))
 
 
 PANELS = [SoftmaxLab]

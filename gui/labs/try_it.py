@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -32,8 +32,8 @@ class DigitCanvas(QWidget):
         self.image.fill(0)
         self.setFixedSize(size, size)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit with the left mouse button; it is cropped, scaled to 20×20 and centred in "
-                        "28×28 like the MNIST digits before the network reads it.")
+        self.setToolTip(self.tr("Draw a digit with the left mouse button; it is cropped, scaled to 20×20 and "
+                                "centred in 28×28 like the MNIST digits before the network reads it."))
         self._last: QPoint | None = None
         self.pen_width = max(8, size // 14)
 
@@ -87,15 +87,17 @@ def predict_job(digit: np.ndarray) -> Any:
         try:
             return _predict(model)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, not as a crash
-            return {"error": f"could not run the network: {type(exc).__name__}: {exc}"[:300]}
+            return {"error": QCoreApplication.translate("TryItLab", "could not run the network: {error}").format(
+                error=f"{type(exc).__name__}: {exc}")[:300]}
 
     def _predict(model: Any) -> dict[str, Any]:
         from models.outputs import class_output, probabilities
 
         shape = tuple(model.inputs[0].shape[1:])
         if len(shape) != 3 or shape[0] < 28 or shape[1] < 28:
-            return {"error": f"this network reads inputs of shape {shape}; drawing needs an image network "
-                             "trained on MNIST (28×28×1)"}
+            return {"error": QCoreApplication.translate(
+                "TryItLab", "this network reads inputs of shape {shape}; drawing needs an image network trained on "
+                            "MNIST (28×28×1)").format(shape=shape)}
         img = np.zeros(shape, dtype="float32")
         top, left = (shape[0] - 28) // 2, (shape[1] - 28) // 2
         img[top:top + 28, left:left + 28, :] = digit[..., None]
@@ -107,7 +109,7 @@ def predict_job(digit: np.ndarray) -> Any:
 class TryItLab(Panel):
     """Draw a digit; the trained network's class probabilities update as you draw."""
 
-    title = "Try it: draw a digit"
+    title = QT_TRANSLATE_NOOP("Panels", "Try it: draw a digit")
     area = "lab"
     shortcut = "Ctrl+Shift+9"
 
@@ -120,26 +122,26 @@ class TryItLab(Panel):
         self.canvas = DigitCanvas(200)
         self.canvas.changed.connect(self._schedule)
         left.addWidget(self.canvas)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Wipe the canvas.")
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Wipe the canvas."))
         self.clear_button.clicked.connect(self.canvas.clear)
         left.addWidget(self.clear_button)
         left.addStretch(1)
         layout.addLayout(left)
         middle = QVBoxLayout()
-        middle.addWidget(lw.heading("What the network sees", "Your drawing after MNIST's preprocessing: cropped to "
-                                    "the ink, scaled so the longer side is 20 pixels, centred by its centre of "
-                                    "mass in a 28×28 image."))
+        middle.addWidget(lw.heading(self.tr("What the network sees"), self.tr(
+            "Your drawing after MNIST's preprocessing: cropped to the ink, scaled so the longer side is 20 pixels, "
+            "centred by its centre of mass in a 28×28 image.")))
         self.preview = FitImage()
         self.preview.setMinimumSize(112, 112)
         self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         middle.addWidget(self.preview)
-        self.status = lw.muted("Train a network on MNIST (e.g. the CNN or LeNet-5 preset), then draw here.")
+        self.status = lw.muted(self.tr("Train a network on MNIST (e.g. the CNN or LeNet-5 preset), then draw here."))
         middle.addWidget(self.status)
         middle.addStretch(1)
         layout.addWidget(lw.scroll(middle, 180), 2)
-        self.plot = lw.plot("digit", "probability", "The network's probability for each class, updated as you "
-                            "draw.")
+        self.plot = lw.plot(self.tr("digit"), self.tr("probability"),
+                            self.tr("The network's probability for each class, updated as you draw."))
         self.plot.setMouseEnabled(False, False)
         self.plot.setYRange(0, 1.05, padding=0)
         self.plot.setXRange(-0.6, 9.6, padding=0)
@@ -165,10 +167,11 @@ class TryItLab(Panel):
         self.preview.set_source(grey_pixmap(to_uint8(digit, 0.0, 1.0), 4))
         if float(canvas.max()) < 0.05:
             self.bars.setOpts(height=np.zeros(10))
-            self.status.setText("Draw a digit on the black square.")
+            self.status.setText(self.tr("Draw a digit on the black square."))
             return
         if not self.ctx.controller.has_model:
-            self.status.setText("No trained network yet: train one on MNIST (e.g. the CNN preset), then draw.")
+            self.status.setText(self.tr("No trained network yet: train one on MNIST (e.g. the CNN preset), then "
+                                        "draw."))
             return
         if self._busy:  # one prediction at a time; redo once the current one returns
             self._again = True
@@ -187,7 +190,8 @@ class TryItLab(Panel):
             self.plot.setXRange(-0.6, len(p) - 0.4, padding=0)
             self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(len(p))]])
             best = int(p.argmax())
-            self.status.setText(f"The network reads <b>{best}</b> ({p[best]:.0%} sure).")
+            self.status.setText(self.tr("The network reads <b>{digit}</b> ({sure:.0%} sure).").format(
+                digit=best, sure=p[best]))
         if self._again:
             self._again = False
             self.predict()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from models.spec.experiment import Experiment
@@ -71,7 +72,7 @@ class Panel(QWidget):
     opened on demand, independent of the current network).
     """
 
-    title = "Panel"
+    title = QT_TRANSLATE_NOOP("Panels", "Panel")
     area = "bottom"
     shortcut = ""  # e.g. "Ctrl+Shift+M" for labs
     in_lab_menu = True  # labs: listed in the Labs menu (the Course is opened from Help instead)
@@ -83,6 +84,12 @@ class Panel(QWidget):
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__()
         self.ctx = ctx
+
+    @classmethod
+    def shown_title(cls) -> str:
+        """The title in the window's language; `title` stays English (it names the panel in --lab, --panel and
+        the settings)."""
+        return QCoreApplication.translate("Panels", cls.title)
 
     @classmethod
     def applies_to(cls, experiment: Experiment) -> bool:

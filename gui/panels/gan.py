@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -55,7 +55,7 @@ def _job_interpolate(seed_a: int, seed_b: int, label: int | None):
 class GenerativePanel(Panel):
     """Live view of a GAN, WGAN or conditional GAN run, and the generator's tools once training stops."""
 
-    title = "Generative"
+    title = QT_TRANSLATE_NOOP("Panels", "Generative")
     area = "bottom"
 
     def __init__(self, ctx: Any) -> None:
@@ -80,22 +80,24 @@ class GenerativePanel(Panel):
     # --- layout ------------------------------------------------------------------------------------------
     def _grid_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
-        self.grid_title = lw.heading("Fixed-noise samples", "The generator's output for the same noise vectors "
-                                   "z every time, refreshed at most twice a second: you watch the same samples "
-                                   "turn from static into digits.")
+        self.grid_title = lw.heading(self.tr("Fixed-noise samples"),
+                                     self.tr("The generator's output for the same noise vectors z every time, "
+                                             "refreshed at most twice a second: you watch the same samples turn "
+                                             "from static into digits."))
         col.addWidget(self.grid_title)
         self.grid_image = FitImage(claims_height=False)
-        self.grid_image.setToolTip("Each tile is G(z) for one fixed z. A conditional GAN shows one row per digit; "
-                                   "column j uses the same z in every row, so its handwriting style is shared.")
+        self.grid_image.setToolTip(self.tr("Each tile is G(z) for one fixed z. A conditional GAN shows one row per "
+                                           "digit; column j uses the same z in every row, so its handwriting style "
+                                           "is shared."))
         self.grid_image.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         col.addWidget(self.grid_image, 1)
         row = QHBoxLayout()
         self.snap_slider = QSlider(Qt.Orientation.Horizontal)
         self.snap_slider.setRange(0, 0)
-        self.snap_slider.setToolTip("Scroll back through the grid as it was at the end of each epoch; the right "
-                                    "end is the live view.")
+        self.snap_slider.setToolTip(self.tr("Scroll back through the grid as it was at the end of each epoch; the "
+                                            "right end is the live view."))
         self.snap_slider.valueChanged.connect(self._show_snapshot)
-        self.snap_label = QLabel("live")
+        self.snap_label = QLabel(self.tr("live"))
         self.snap_label.setMinimumWidth(90)
         row.addWidget(self.snap_slider, 1)
         row.addWidget(self.snap_label)
@@ -105,19 +107,22 @@ class GenerativePanel(Panel):
 
     def _curve_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
-        col.addWidget(lw.heading("The game", "Both players' losses and what the discriminator believes."))
+        col.addWidget(lw.heading(self.tr("The game"), self.tr("Both players' losses and what the discriminator "
+                                                              "believes.")))
         self.options = OptionsForm(FAMILIES, ("d_steps", "label_smoothing", "generator_loss", "n_critic", "clip"),
-                                   {"d_steps": "k (D steps)", "generator_loss": "G loss", "clip": "clip c"})
+                                   {"d_steps": self.tr("k (D steps)"), "label_smoothing": self.tr("label smoothing"),
+                                    "generator_loss": self.tr("G loss"), "n_critic": self.tr("n critic"),
+                                    "clip": self.tr("clip c")})
         self.options.changed.connect(self._set_option)
         col.addWidget(self.options)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         self.plots.setMinimumWidth(220)
         self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": SparseAxis("left")})
-        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.d_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": SparseAxis("left")})
-        self.d_plot.setLabel("bottom", "epoch")
+        self.d_plot.setLabel("bottom", self.tr("epoch"))
         self.d_plot.getAxis("left").enableAutoSIPrefix(False)
         for plot in (self.loss_plot, self.d_plot):  # early in a run the epochs are fractions: no "(x0.001)"
             plot.getAxis("bottom").enableAutoSIPrefix(False)
@@ -137,7 +142,8 @@ class GenerativePanel(Panel):
         if exp.family not in FAMILIES or exp.options.get(name) == value:
             return
         exp.options[name] = value
-        self.ctx.load_experiment(exp, f"Set {exp.family} {name.replace('_', ' ')} to {value}")
+        self.ctx.load_experiment(exp, self.tr("Set {family} {name} to {value}").format(
+            family=exp.family, name=name.replace('_', ' '), value=value))
 
     def _side_tabs(self) -> QTabWidget:
         """The mode-collapse check (live) and the latent walk (after training) share one column."""
@@ -148,11 +154,11 @@ class GenerativePanel(Panel):
         col.setContentsMargins(0, theme.SPACING // 2, 0, 0)
         self.hist_plot = pg.PlotWidget()
         self.hist_plot.setBackground("w")
-        self.hist_plot.setToolTip("A small CNN trained on real MNIST (cached after the first run) reads 200 "
-                                  "generated digits. A healthy generator spreads them over all ten classes; a "
-                                  "collapsing one piles them into a few.")
-        self.hist_plot.setLabel("bottom", "predicted digit")
-        self.hist_plot.setLabel("left", "samples")
+        self.hist_plot.setToolTip(self.tr("A small CNN trained on real MNIST (cached after the first run) reads 200 "
+                                          "generated digits. A healthy generator spreads them over all ten classes; "
+                                          "a collapsing one piles them into a few."))
+        self.hist_plot.setLabel("bottom", self.tr("predicted digit"))
+        self.hist_plot.setLabel("left", self.tr("samples"))
         self.hist_plot.getAxis("left").enableAutoSIPrefix(False)
         self.hist_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
         self.hist_plot.setXRange(-0.6, 9.6, padding=0)
@@ -160,9 +166,9 @@ class GenerativePanel(Panel):
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=theme.SERIES[0])
         self.hist_plot.addItem(self.bars)
         col.addWidget(self.hist_plot, 1)
-        self.hist_text = lw.muted("Appears once training starts.")
+        self.hist_text = lw.muted(self.tr("Appears once training starts."))
         col.addWidget(self.hist_text)
-        self.side.addTab(check, "Collapse check")
+        self.side.addTab(check, self.tr("Collapse check"))
 
         walk_page = QWidget()
         col = QVBoxLayout(walk_page)
@@ -170,31 +176,32 @@ class GenerativePanel(Panel):
         walk = QHBoxLayout()
         self.seed_a = QSpinBox()
         self.seed_b = QSpinBox()
-        for box, value, end in ((self.seed_a, 1, "start"), (self.seed_b, 2, "end")):
+        for box, value, tip in ((self.seed_a, 1, self.tr("Seed of the noise vector at the start of the walk.")),
+                                (self.seed_b, 2, self.tr("Seed of the noise vector at the end of the walk."))):
             box.setRange(0, 9999)
             box.setValue(value)
-            box.setToolTip(f"Seed of the noise vector at the {end} of the walk.")
+            box.setToolTip(tip)
             box.valueChanged.connect(self._interpolate)
-        walk.addWidget(QLabel("from seed"))
+        walk.addWidget(QLabel(self.tr("from seed")))
         walk.addWidget(self.seed_a)
-        walk.addWidget(QLabel("to"))
+        walk.addWidget(QLabel(self.tr("to")))
         walk.addWidget(self.seed_b)
         walk.addStretch(1)
         col.addLayout(walk)
         self.walk_slider = QSlider(Qt.Orientation.Horizontal)
         self.walk_slider.setRange(0, INTERPOLATION_STEPS - 1)
-        self.walk_slider.setToolTip("Position along the path between the two noise vectors.")
+        self.walk_slider.setToolTip(self.tr("Position along the path between the two noise vectors."))
         self.walk_slider.valueChanged.connect(self._show_walk)
         col.addWidget(self.walk_slider)
         self.walk_image = FitImage(claims_height=False)
         self.walk_image.setMinimumSize(60, 40)
         col.addWidget(self.walk_image, 1)
-        self.tools_note = lw.muted("Train first: the walk uses the trained generator.")
+        self.tools_note = lw.muted(self.tr("Train first: the walk uses the trained generator."))
         col.addWidget(self.tools_note)
-        self.side.addTab(walk_page, "Latent walk")
-        self.side.setTabToolTip(1, "Move between two noise vectors and watch one sample morph into another. The "
-                                "path is spherical, so every point keeps the typical length of a Gaussian "
-                                "sample.")
+        self.side.addTab(walk_page, self.tr("Latent walk"))
+        self.side.setTabToolTip(1, self.tr("Move between two noise vectors and watch one sample morph into another. "
+                                           "The path is spherical, so every point keeps the typical length of a "
+                                           "Gaussian sample."))
         return self.side
 
     def _tools_row(self) -> QHBoxLayout:
@@ -202,18 +209,18 @@ class GenerativePanel(Panel):
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING // 2)
         self.digit = QComboBox()
-        self.digit.addItem("all digits", None)
+        self.digit.addItem(self.tr("all digits"), None)
         for d in range(10):
-            self.digit.addItem(f"digit {d}", d)
-        self.digit.setToolTip("A conditional generator draws the digit you ask for: the label is part of its "
-                              "input. 'all digits' gives one row per digit.")
+            self.digit.addItem(self.tr("digit {d}").format(d=d), d)
+        self.digit.setToolTip(self.tr("A conditional generator draws the digit you ask for: the label is part of "
+                                      "its input. 'all digits' gives one row per digit."))
         self.seed = 0
-        self.generate_btn = QPushButton("Generate")
-        self.generate_btn.setToolTip("Draw 64 new samples from the trained generator with the next noise seed "
-                                     "(the same seed always gives the same samples).")
+        self.generate_btn = QPushButton(self.tr("Generate"))
+        self.generate_btn.setToolTip(self.tr("Draw 64 new samples from the trained generator with the next noise "
+                                             "seed (the same seed always gives the same samples)."))
         self.generate_btn.clicked.connect(self._generate)
-        self.save_btn = QPushButton("Save PNG…")
-        self.save_btn.setToolTip("Write the grid on show to a greyscale PNG file.")
+        self.save_btn = QPushButton(self.tr("Save PNG…"))
+        self.save_btn.setToolTip(self.tr("Write the grid on show to a greyscale PNG file."))
         self.save_btn.clicked.connect(self._save_grid)
         row.addWidget(self.digit)
         row.addWidget(self.generate_btn)
@@ -233,18 +240,18 @@ class GenerativePanel(Panel):
         self.options.show_options(experiment.family, experiment.options)
         conditional = self.family == "cgan"
         self.digit.setVisible(conditional)
-        self.d_plot.setLabel("left", "critic estimate" if self.family == "wgan" else "D output")
+        self.d_plot.setLabel("left", self.tr("critic estimate") if self.family == "wgan" else self.tr("D output"))
         self.half_line.setVisible(self.family != "wgan")
         if self.family == "wgan":
-            self.curve_note.setText("Critic estimate: shrinks as the samples improve.")
-            tip = ("Critic estimate = mean critic score on real images − mean score on generated ones. With the "
-                   "critic's weights clipped it estimates (up to a constant) the Wasserstein distance between "
-                   "the real and the generated images, so it falls as the generator improves.")
+            self.curve_note.setText(self.tr("Critic estimate: shrinks as the samples improve."))
+            tip = self.tr("Critic estimate = mean critic score on real images − mean score on generated ones. With "
+                          "the critic's weights clipped it estimates (up to a constant) the Wasserstein distance "
+                          "between the real and the generated images, so it falls as the generator improves.")
         else:
-            self.curve_note.setText("Dashed line: 0.5, where D can no longer tell real from fake.")
-            tip = ("D(x): the discriminator's mean belief that real images are real; D(G(z)): the same for the "
-                   "generator's images. Both drift towards 0.5 when neither player can win. A generator loss "
-                   "far above the discriminator's means D is winning easily.")
+            self.curve_note.setText(self.tr("Dashed line: 0.5, where D can no longer tell real from fake."))
+            tip = self.tr("D(x): the discriminator's mean belief that real images are real; D(G(z)): the same for "
+                          "the generator's images. Both drift towards 0.5 when neither player can win. A generator "
+                          "loss far above the discriminator's means D is winning easily.")
         self.plots.setToolTip(tip)
         self.curve_note.setToolTip(tip)
 
@@ -257,13 +264,13 @@ class GenerativePanel(Panel):
         self.snap_slider.blockSignals(True)
         self.snap_slider.setRange(0, 0)
         self.snap_slider.blockSignals(False)
-        self.snap_label.setText("live")
+        self.snap_label.setText(self.tr("live"))
         self.bars.setOpts(height=np.zeros(10))
-        self.hist_text.setText("Waiting for the first samples…")
+        self.hist_text.setText(self.tr("Waiting for the first samples…"))
         self.has_model = False
         self._set_tools_enabled(False)
         self.options.set_locked(True)
-        self.tools_note.setText("Training… the walk opens when it stops.")
+        self.tools_note.setText(self.tr("Training… the walk opens when it stops."))
 
     def on_epoch(self, event: Any) -> None:
         """Epoch means are drawn only when no probe brought finer points (e.g. the grid probe was off)."""
@@ -286,8 +293,8 @@ class GenerativePanel(Panel):
                     self.snap_slider.setValue(len(self.strip.grids))
                 self.snap_slider.blockSignals(False)
             if self.snap_slider.value() == self.snap_slider.maximum():
-                self._show_grid(self.live_grid, "Fixed-noise samples", self.live_rows)
-                self.snap_label.setText(f"live · epoch {payload['epoch']:.1f}")
+                self._show_grid(self.live_grid, self.tr("Fixed-noise samples"), self.live_rows)
+                self.snap_label.setText(self.tr("live · epoch {epoch:.1f}").format(epoch=payload['epoch']))
             for name, value in payload.get("metrics", {}).items():
                 self._probe_points = True
                 self._add_point(name, float(payload["epoch"]), float(value))
@@ -295,26 +302,35 @@ class GenerativePanel(Panel):
         elif event.name == "class_histogram":
             self.bars.setOpts(height=np.asarray(payload["histogram"], dtype="float64"))
             self.hist_plot.setYRange(0, max(10, int(np.max(payload["histogram"]))) * 1.1, padding=0)
-            text = (f"mean confidence {payload['mean_confidence']:.2f} · {payload['confident_share']:.0%} of "
-                    f"samples read with ≥ 90% confidence · {payload['distinct_confident']} digits among them")
+            text = self.tr("mean confidence {confidence:.2f} · {share:.0%} of samples read with ≥ 90% confidence · "
+                           "{digits} digits among them").format(confidence=payload['mean_confidence'],
+                                                                share=payload['confident_share'],
+                                                                digits=payload['distinct_confident'])
             if "label_accuracy" in payload:
-                text += f" · {payload['label_accuracy']:.0%} read as the digit asked for"
+                text += " · " + self.tr("{share:.0%} read as the digit asked for").format(
+                    share=payload['label_accuracy'])
             self.hist_text.setText(text)
 
     def on_run_ended(self, result: Any) -> None:
         self.options.set_locked(False)
         if result.status not in ("finished", "stopped"):
-            self.tools_note.setText("Training failed; fix the problem and train again.")
+            self.tools_note.setText(self.tr("Training failed; fix the problem and train again."))
             return
         self.has_model = True
         self._set_tools_enabled(True)
-        self.tools_note.setText("Left: start, middle: the slider's point, right: end.")
+        self.tools_note.setText(self.tr("Left: start, middle: the slider's point, right: end."))
         self._interpolate()
 
     # --- curves ------------------------------------------------------------------------------------------
-    _STYLE = {"d_loss": ("D loss", 0, "loss"), "g_loss": ("G loss", 1, "loss"),
+    # The legend names are translated where they are drawn (context "GenerativePanel", as self.tr uses).
+    _STYLE = {"d_loss": (QT_TRANSLATE_NOOP("GenerativePanel", "D loss"), 0, "loss"),
+              "g_loss": (QT_TRANSLATE_NOOP("GenerativePanel", "G loss"), 1, "loss"),
               "d_real": ("D(x)", 2, "d"), "d_fake": ("D(G(z))", 4, "d"),
-              "wasserstein": ("critic estimate", 3, "d")}
+              "wasserstein": (QT_TRANSLATE_NOOP("GenerativePanel", "critic estimate"), 3, "d")}
+
+    @staticmethod
+    def _shown_label(label: str) -> str:
+        return QCoreApplication.translate("GenerativePanel", label)
 
     def _add_point(self, name: str, x: float, y: float) -> None:
         if name not in self._STYLE or not np.isfinite(y):
@@ -334,7 +350,8 @@ class GenerativePanel(Panel):
             label, colour, where = self._STYLE[name]
             if name not in self.items:
                 plot = self.loss_plot if where == "loss" else self.d_plot
-                self.items[name] = plot.plot(name=label, pen=pg.mkPen(theme.SERIES[colour], width=2))
+                self.items[name] = plot.plot(name=self._shown_label(label),
+                                             pen=pg.mkPen(theme.SERIES[colour], width=2))
                 added = True
             self.items[name].setData(np.asarray(xs), np.asarray(ys))
         if added:
@@ -343,7 +360,7 @@ class GenerativePanel(Panel):
     def _legends(self) -> None:
         """Coloured titles instead of legend boxes, which would cover the curves in plots this small."""
         for plot, where in ((self.loss_plot, "loss"), (self.d_plot, "d")):
-            parts = [f"<span style='color:{theme.SERIES[colour]}'>━ {label}</span>"
+            parts = [f"<span style='color:{theme.SERIES[colour]}'>━ {self._shown_label(label)}</span>"
                      for name, (label, colour, w) in self._STYLE.items() if w == where and name in self.items]
             plot.setTitle("&nbsp;&nbsp;".join(parts), size="8pt")
 
@@ -370,13 +387,14 @@ class GenerativePanel(Panel):
 
     def _show_snapshot(self, index: int) -> None:
         if index >= len(self.strip.grids):
-            self.snap_label.setText("live")
+            self.snap_label.setText(self.tr("live"))
             if self.live_grid is not None:
-                self._show_grid(self.live_grid, "Fixed-noise samples", self.live_rows)
+                self._show_grid(self.live_grid, self.tr("Fixed-noise samples"), self.live_rows)
             return
         epoch = self.strip.epochs[index]
-        self.snap_label.setText(f"epoch {epoch}")
-        self._show_grid(self.strip.grids[index], "Fixed-noise samples", self.live_rows)  # the same noise and labels
+        self.snap_label.setText(self.tr("epoch {epoch}").format(epoch=epoch))
+        self._show_grid(self.strip.grids[index], self.tr("Fixed-noise samples"),
+                        self.live_rows)  # the same noise and labels
 
     def _set_tools_enabled(self, on: bool) -> None:
         for w in (self.generate_btn, self.digit, self.seed_a, self.seed_b, self.walk_slider):
@@ -392,13 +410,13 @@ class GenerativePanel(Panel):
         seed = self.seed
         self.seed += 1
         label = self._label()
-        what = "one row per digit" if self.family == "cgan" and label is None else \
-            f"digit {label}" if label is not None else "64 samples"
+        what = self.tr("one row per digit") if self.family == "cgan" and label is None else \
+            self.tr("digit {d}").format(d=label) if label is not None else self.tr("64 samples")
 
         def done(result: tuple[np.ndarray, list[str]]) -> None:
             grid, rows = result
-            self._show_grid(grid, "Generated samples", rows)
-            self.snap_label.setText(f"seed {seed} · {what}")
+            self._show_grid(grid, self.tr("Generated samples"), rows)
+            self.snap_label.setText(self.tr("seed {seed} · {what}").format(seed=seed, what=what))
         self.ctx.with_trained_model(_job_generate(seed, label, self.family == "cgan"), done)
 
     def _interpolate(self, *_: Any) -> None:
@@ -418,8 +436,8 @@ class GenerativePanel(Panel):
         index = min(index, len(self.path_images) - 1)
         frames = self.path_images[[0, index, len(self.path_images) - 1]]
         self.walk_image.set_source(grey_pixmap(to_uint8(tile_grid(frames, 3, pad=2, background=1.0), 0.0, 1.0), 1))
-        self.walk_image.setToolTip(f"Left: the start, middle: step {index + 1} of {len(self.path_images)}, right: "
-                                   "the end of the path.")
+        self.walk_image.setToolTip(self.tr("Left: the start, middle: step {step} of {total}, right: the end of the "
+                                           "path.").format(step=index + 1, total=len(self.path_images)))
 
     def _save_grid(self) -> None:
         lw.save_grid_as(self, self.ctx, self.shown_grid, "samples.png")

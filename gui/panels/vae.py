@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QVBoxLayout)
 
@@ -41,7 +41,7 @@ def _job_generate(seed: int):
 class VAEPanel(Panel):
     """Live view of a VAE run and its decoder's tools once training stops."""
 
-    title = "Latent space"
+    title = QT_TRANSLATE_NOOP("Panels", "Latent space")
     area = "bottom"
     latest_probe_only = True
 
@@ -73,28 +73,29 @@ class VAEPanel(Panel):
     # --- layout ------------------------------------------------------------------------------------------
     def _samples_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
-        self.grid_title = lw.heading("Samples from fixed noise", "The decoder's output for the same vectors "
-                                     "z ~ N(0, I) every time, refreshed at most twice a second.")
+        self.grid_title = lw.heading(self.tr("Samples from fixed noise"),
+                                     self.tr("The decoder's output for the same vectors z ~ N(0, I) every time, "
+                                             "refreshed at most twice a second."))
         col.addWidget(self.grid_title)
         self.grid_image = FitImage(claims_height=False)
-        self.grid_image.setToolTip("Each tile is decoder(z) for one fixed z drawn from the standard normal: "
-                                   "what the VAE generates once the encoder is thrown away.")
+        self.grid_image.setToolTip(self.tr("Each tile is decoder(z) for one fixed z drawn from the standard normal: "
+                                           "what the VAE generates once the encoder is thrown away."))
         # Ignored width: the column's stretch decides, not the pixmap's natural size (the plots need room too).
         self.grid_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         col.addWidget(self.grid_image, 1)
-        self.grid_note = lw.muted("Appears once training starts.")
+        self.grid_note = lw.muted(self.tr("Appears once training starts."))
         col.addWidget(self.grid_note)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING // 2)
         self.options = OptionsForm((FAMILY,), ("beta",), {"beta": "β"})
         self.options.changed.connect(self._set_option)
         self.beta = self.options.editors["beta"]
-        self.generate_btn = QPushButton("Generate")
-        self.generate_btn.setToolTip("Decode 64 new vectors z ~ N(0, I) with the trained decoder (the next noise "
-                                     "seed each time; the same seed always gives the same samples).")
+        self.generate_btn = QPushButton(self.tr("Generate"))
+        self.generate_btn.setToolTip(self.tr("Decode 64 new vectors z ~ N(0, I) with the trained decoder (the next "
+                                             "noise seed each time; the same seed always gives the same samples)."))
         self.generate_btn.clicked.connect(self._generate)
-        self.save_btn = QPushButton("Save PNG…")
-        self.save_btn.setToolTip("Write the grid on show to a greyscale PNG file.")
+        self.save_btn = QPushButton(self.tr("Save PNG…"))
+        self.save_btn.setToolTip(self.tr("Write the grid on show to a greyscale PNG file."))
         self.save_btn.clicked.connect(self._save_grid)
         row.addWidget(self.options)
         row.addSpacing(theme.SPACING)
@@ -106,12 +107,14 @@ class VAEPanel(Panel):
 
     def _map_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
-        self.map_title = lw.heading("Latent map", "Where held-out digits land: each dot is the mean μ the "
-                                    "encoder gives one test digit, coloured by the digit it really is.")
+        self.map_title = lw.heading(self.tr("Latent map"), self.tr("Where held-out digits land: each dot is the "
+                                                                   "mean μ the encoder gives one test digit, "
+                                                                   "coloured by the digit it really is."))
         col.addWidget(self.map_title)
         self.legend = QLabel(self._legend_html())
         self.legend.setWordWrap(True)
-        self.legend.setToolTip("The colour of each dot is the digit's true label; the encoder never sees it.")
+        self.legend.setToolTip(self.tr("The colour of each dot is the digit's true label; the encoder never sees "
+                                       "it."))
         col.addWidget(self.legend)
         self.map_plot = self._latent_plot()
         self.map_plot.showGrid(x=True, y=True, alpha=0.15)
@@ -122,9 +125,10 @@ class VAEPanel(Panel):
         r = MANIFOLD_RANGE
         self.box.setData([-r, r, r, -r, -r], [-r, -r, r, r, -r])
         self.map_plot.setRange(xRange=(-4, 4), yRange=(-4, 4), padding=0)
-        self.map_plot.setToolTip("The KL term pulls every digit's cloud towards N(0, I), so the codes fill a "
-                                 "round region around the origin without gaps, and digits that look alike sit "
-                                 "side by side. The dashed square is the region decoded on the right.")
+        self.map_plot.setToolTip(self.tr("The KL term pulls every digit's cloud towards N(0, I), so the codes fill "
+                                         "a round region around the origin without gaps, and digits that look "
+                                         "alike sit side by side. The dashed square is the region decoded on the "
+                                         "right."))
         col.addWidget(self.map_plot, 1)
         self.map_note = lw.muted("")
         col.addWidget(self.map_note)
@@ -142,9 +146,10 @@ class VAEPanel(Panel):
 
     def _manifold_column(self) -> QVBoxLayout:
         col = QVBoxLayout()
-        self.manifold_title = lw.heading("Decoded latent plane",
-                                         "The decoder's image at each point of an even grid over the latent "
-                                         "plane, laid out like the map: z₁ grows to the right, z₂ upwards.")
+        self.manifold_title = lw.heading(self.tr("Decoded latent plane"),
+                                         self.tr("The decoder's image at each point of an even grid over the latent "
+                                                 "plane, laid out like the map: z₁ grows to the right, z₂ "
+                                                 "upwards."))
         col.addWidget(self.manifold_title)
         self.manifold_plot = self._latent_plot()
         self.manifold_plot.setAspectLocked(True)
@@ -156,11 +161,11 @@ class VAEPanel(Panel):
         self.manifold_plot.addItem(self.manifold_item)
         self.manifold_plot.setRange(xRange=(-MANIFOLD_RANGE, MANIFOLD_RANGE),
                                     yRange=(-MANIFOLD_RANGE, MANIFOLD_RANGE), padding=0.02)
-        self.manifold_plot.setToolTip("Walk across it and one digit morphs smoothly into the next: neighbouring "
-                                       "codes decode to similar images because the KL term made the clouds of "
-                                       "different digits overlap.")
+        self.manifold_plot.setToolTip(self.tr("Walk across it and one digit morphs smoothly into the next: "
+                                              "neighbouring codes decode to similar images because the KL term made "
+                                              "the clouds of different digits overlap."))
         col.addWidget(self.manifold_plot, 1)
-        self.manifold_note = lw.muted("Appears once training starts.")
+        self.manifold_note = lw.muted(self.tr("Appears once training starts."))
         col.addWidget(self.manifold_note)
         return col
 
@@ -183,21 +188,21 @@ class VAEPanel(Panel):
         self.has_model = False
         self._set_tools_enabled(False)
         self.beta.setEnabled(False)
-        self.grid_note.setText("Waiting for the first samples…")
+        self.grid_note.setText(self.tr("Waiting for the first samples…"))
 
     def on_probe(self, event: Any) -> None:
         payload = event.payload
         if event.name == "vae_samples":
-            self._show_grid(np.asarray(payload["grid"], dtype="float32"), "Samples from fixed noise")
-            self.grid_note.setText(f"epoch {float(payload.get('epoch', 0.0)):.1f} · decoder(z) for "
-                                   f"{int(payload['rows']) * int(payload['columns'])} fixed z ~ N(0, I)")
+            self._show_grid(np.asarray(payload["grid"], dtype="float32"), self.tr("Samples from fixed noise"))
+            self.grid_note.setText(self.tr("epoch {epoch:.1f} · decoder(z) for {n} fixed z ~ N(0, I)").format(
+                epoch=float(payload.get('epoch', 0.0)), n=int(payload['rows']) * int(payload['columns'])))
         elif event.name == "vae_latent":
             self._show_latent(payload)
 
     def on_run_ended(self, result: Any) -> None:
         self.beta.setEnabled(True)
         if result.status not in ("finished", "stopped"):
-            self.grid_note.setText("Training failed; fix the problem and train again.")
+            self.grid_note.setText(self.tr("Training failed; fix the problem and train again."))
             return
         self.has_model = True
         self._set_tools_enabled(True)
@@ -224,15 +229,17 @@ class VAEPanel(Panel):
         dim = int(payload.get("latent_dim", 2))
         if projected:
             share = np.asarray(payload.get("explained", [0, 0]), dtype="float64")
-            self.map_plot.setLabel("bottom", f"principal axis 1 ({share[0]:.0%} of the variance)")
-            self.map_plot.setLabel("left", f"axis 2 ({share[1]:.0%})")
-            self.map_note.setText(f"{len(points)} held-out digits · the latent space has {dim} dimensions, so the "
-                                  "means are projected onto their two main axes (PCA)")
+            self.map_plot.setLabel("bottom", self.tr("principal axis 1 ({share:.0%} of the variance)").format(
+                share=share[0]))
+            self.map_plot.setLabel("left", self.tr("axis 2 ({share:.0%})").format(share=share[1]))
+            self.map_note.setText(self.tr("{n} held-out digits · the latent space has {dim} dimensions, so the means "
+                                          "are projected onto their two main axes (PCA)").format(n=len(points),
+                                                                                                dim=dim))
         else:
-            self.map_plot.setLabel("bottom", "z₁ (mean μ₁)")
-            self.map_plot.setLabel("left", "z₂ (mean μ₂)")
-            self.map_note.setText(f"{len(points)} held-out digits · epoch {float(payload.get('epoch', 0)):.1f}"
-                                  " · dashed: the decoded square")
+            self.map_plot.setLabel("bottom", self.tr("z₁ (mean μ₁)"))
+            self.map_plot.setLabel("left", self.tr("z₂ (mean μ₂)"))
+            self.map_note.setText(self.tr("{n} held-out digits · epoch {epoch:.1f} · dashed: the decoded "
+                                          "square").format(n=len(points), epoch=float(payload.get('epoch', 0))))
         self.box.setVisible(not projected and payload.get("manifold") is not None)
         if len(points):
             lim = float(np.clip(np.percentile(np.abs(points), 99.5), 1.0, 50.0)) * 1.1
@@ -246,8 +253,8 @@ class VAEPanel(Panel):
         else:
             self.manifold = None
             self.manifold_item.clear()
-            self.manifold_note.setText(f"The decoded plane needs a 2-D latent space; this decoder reads {dim} "
-                                       "numbers. Set its input to (2,) to see it.")
+            self.manifold_note.setText(self.tr("The decoded plane needs a 2-D latent space; this decoder reads {dim} "
+                                               "numbers. Set its input to (2,) to see it.").format(dim=dim))
 
     def _show_manifold(self, image: np.ndarray, size: int, extent: float) -> None:
         """Place the tiled decoder outputs on the latent plane: each tile centred on the z it was decoded from."""
@@ -257,8 +264,9 @@ class VAEPanel(Panel):
         self.manifold_item.setImage(image[::-1], levels=(0.0, 1.0))
         self.manifold_item.setRect(QRectF(-half, -half, 2 * half, 2 * half))
         self.manifold_plot.setRange(xRange=(-half, half), yRange=(-half, half), padding=0.02)
-        self.manifold_note.setText(f"{size}x{size} decoder outputs over z in [−{extent:g}, {extent:g}]², each at "
-                                   "its own z: the same axes as the map")
+        self.manifold_note.setText(self.tr("{size}x{size} decoder outputs over z in [−{extent:g}, {extent:g}]², "
+                                           "each at its own z: the same axes as the map").format(size=size,
+                                                                                                 extent=extent))
 
     # --- tools -------------------------------------------------------------------------------------------
     def _set_tools_enabled(self, on: bool) -> None:
@@ -271,7 +279,8 @@ class VAEPanel(Panel):
         if exp.family != FAMILY or exp.options.get(name) == value:
             return
         exp.options[name] = value
-        self.ctx.load_experiment(exp, f"Set VAE {'β' if name == 'beta' else name} to {value:g}")
+        self.ctx.load_experiment(exp, self.tr("Set VAE {name} to {value:g}").format(
+            name='β' if name == 'beta' else name, value=value))
 
     def _generate(self) -> None:
         if not self.has_model:
@@ -280,8 +289,8 @@ class VAEPanel(Panel):
         self.seed += 1
 
         def done(grid: np.ndarray) -> None:
-            self._show_grid(grid, "Generated samples")
-            self.grid_note.setText(f"seed {seed} · 64 decoded z ~ N(0, I)")
+            self._show_grid(grid, self.tr("Generated samples"))
+            self.grid_note.setText(self.tr("seed {seed} · 64 decoded z ~ N(0, I)").format(seed=seed))
         self.ctx.with_trained_model(_job_generate(seed), done)
 
     def _save_grid(self) -> None:

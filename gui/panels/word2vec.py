@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
@@ -34,7 +34,7 @@ OTHER_COLOUR = "#8d96a3"
 class WordMapPanel(Panel):
     """Where the word vectors can be seen organising, and asked questions."""
 
-    title = "Word map"
+    title = QT_TRANSLATE_NOOP("Panels", "Word map")
     area = "bottom"
     latest_probe_only = True
 
@@ -50,22 +50,23 @@ class WordMapPanel(Panel):
         self._label_font.setPointSizeF(max(7.0, self._label_font.pointSizeF() - 1.5))
 
         # --- the map ---
-        self.info = QLabel("Train a cbow or skipgram network to see its word vectors here.")
+        self.info = QLabel(self.tr("Train a cbow or skipgram network to see its word vectors here."))
         self.info.setObjectName("muted")
         self.info.setWordWrap(True)
-        self.info.setToolTip("Share of grouped words whose nearest neighbour (highest cosine similarity among all "
-                             "words) belongs to the same group. It rises as the vectors organise.")
+        self.info.setToolTip(self.tr("Share of grouped words whose nearest neighbour (highest cosine similarity "
+                                     "among all words) belongs to the same group. It rises as the vectors "
+                                     "organise."))
         self.plot = pg.PlotWidget()
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.plot.setLabel("bottom", "principal direction 1")
-        self.plot.setLabel("left", "principal direction 2")
-        self.plot.setToolTip("Each point is a word. PCA flattens the vectors onto the two directions along which "
-                             "they differ most, so words close here have similar vectors. Words used in the same "
-                             "contexts drift together as training goes on.")
+        self.plot.setLabel("bottom", self.tr("principal direction 1"))
+        self.plot.setLabel("left", self.tr("principal direction 2"))
+        self.plot.setToolTip(self.tr("Each point is a word. PCA flattens the vectors onto the two directions along "
+                                     "which they differ most, so words close here have similar vectors. Words used "
+                                     "in the same contexts drift together as training goes on."))
         # Every point names its word on hover; labels go only where they cover no other (see _place_labels).
         self.scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.5), hoverable=True,
                                           tip=lambda x, y, data: str(data),
@@ -78,7 +79,8 @@ class WordMapPanel(Panel):
         self.plot.getViewBox().sigResized.connect(lambda *_: self._place_labels())
         self.legend = QLabel("")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.legend.setToolTip("Word groups the corpus was written with: a good map keeps each colour together.")
+        self.legend.setToolTip(self.tr("Word groups the corpus was written with: a good map keeps each colour "
+                                       "together."))
         plot_row = QHBoxLayout()
         plot_row.setSpacing(theme.SPACING)
         plot_row.addWidget(self.plot, 1)
@@ -90,18 +92,18 @@ class WordMapPanel(Panel):
 
         # --- the query box ---
         self.query = QLineEdit()
-        self.query.setPlaceholderText("cat   or   king - man + woman")
+        self.query.setPlaceholderText(self.tr("cat   or   king - man + woman"))
         self.query.setClearButtonEnabled(True)
-        self.query.setToolTip("One word: its nearest neighbours by cosine similarity (the cosine of the angle "
-                              "between two vectors, 1 = same direction).\n'a - b + c': the words closest to the "
-                              "vector a - b + c, read 'c is to ? as b is to a' (king - man + woman ≈ queen on a big "
-                              "corpus).")
+        self.query.setToolTip(self.tr("One word: its nearest neighbours by cosine similarity (the cosine of the "
+                                      "angle between two vectors, 1 = same direction).\n'a - b + c': the words "
+                                      "closest to the vector a - b + c, read 'c is to ? as b is to a' (king - man + "
+                                      "woman ≈ queen on a big corpus)."))
         self.results = QListWidget()
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.results.setFont(mono)
-        self.results.setToolTip("Best matches first, with their cosine similarity to the query vector. Answers "
-                                "update live while the network trains.")
+        self.results.setToolTip(self.tr("Best matches first, with their cosine similarity to the query vector. "
+                                        "Answers update live while the network trains."))
         self.query_note = QLabel("")
         self.query_note.setObjectName("muted")
         self.query_note.setWordWrap(True)
@@ -120,20 +122,21 @@ class WordMapPanel(Panel):
 
         # --- settings and export ---
         self.options = OptionsForm((FAMILY,), ("mode", "window", "negatives", "subsample"),
-                                   {"mode": "Model", "window": "Window", "negatives": "Negatives",
-                                    "subsample": "Subsample"})
+                                   {"mode": self.tr("Model"), "window": self.tr("Window"),
+                                    "negatives": self.tr("Negatives"), "subsample": self.tr("Subsample")})
         self.options.changed.connect(self._set_option)
         self.mode, self.window_size = self.options.editors["mode"], self.options.editors["window"]
         self.negatives, self.subsample = self.options.editors["negatives"], self.options.editors["subsample"]
-        size_note = QLabel("Vector length: the Embedding block's output dim.")
+        size_note = QLabel(self.tr("Vector length: the Embedding block's output dim."))
         size_note.setObjectName("muted")
         size_note.setWordWrap(True)
-        size_note.setToolTip("Select the Embedding block in the editor to change it. Its input dim is replaced "
-                             "by the corpus' vocabulary size when training starts.")
-        self.export_button = QPushButton("Export for Projector…")
+        size_note.setToolTip(self.tr("Select the Embedding block in the editor to change it. Its input dim is "
+                                     "replaced by the corpus' vocabulary size when training starts."))
+        self.export_button = QPushButton(self.tr("Export for Projector…"))
         self.export_button.setEnabled(False)
-        self.export_button.setToolTip("Write vectors.tsv and metadata.tsv (word, count, group) into a folder; "
-                                      "load both at projector.tensorflow.org to explore the vectors in 3-D.")
+        self.export_button.setToolTip(self.tr("Write vectors.tsv and metadata.tsv (word, count, group) into a "
+                                              "folder; load both at projector.tensorflow.org to explore the vectors "
+                                              "in 3-D."))
         self.export_button.clicked.connect(self._export_dialog)
         settings_box = QVBoxLayout()
         settings_box.setContentsMargins(6, 6, 6, 6)
@@ -152,8 +155,8 @@ class WordMapPanel(Panel):
         settings_widget = QWidget()
         settings_widget.setLayout(settings_box)
         self.side = QTabWidget()
-        self.side.addTab(query_widget, "Ask the vectors")
-        self.side.addTab(settings_widget, "word2vec settings")
+        self.side.addTab(query_widget, self.tr("Ask the vectors"))
+        self.side.addTab(settings_widget, self.tr("word2vec settings"))
         self.side.setFixedWidth(270)
         layout.addWidget(self.side)
         self._show_query_note()
@@ -172,7 +175,7 @@ class WordMapPanel(Panel):
         self._trained = False
         self.export_button.setEnabled(False)
         if getattr(event, "family", "") == "word2vec":
-            self.info.setText("Waiting for the first map …")
+            self.info.setText(self.tr("Waiting for the first map …"))
 
     def on_probe(self, event: Any) -> None:
         if event.name == "embedding_map":
@@ -210,16 +213,18 @@ class WordMapPanel(Panel):
         self._words, self._coords = words, coords
         self._place_labels()
         explained = np.asarray(payload.get("explained", [0, 0]), dtype=float)
-        self.plot.setLabel("bottom", f"principal direction 1 ({explained[0]:.0%} of the variance)")
-        self.plot.setLabel("left", f"direction 2 ({explained[1]:.0%})")
+        self.plot.setLabel("bottom", self.tr("principal direction 1 ({share:.0%} of the variance)").format(
+            share=explained[0]))
+        self.plot.setLabel("left", self.tr("direction 2 ({share:.0%})").format(share=explained[1]))
         share = float(payload.get("group_share", math.nan))
-        text = f"{len(words)} words, PCA of their vectors."
+        text = self.tr("{n} words, PCA of their vectors.").format(n=len(words))
         if math.isfinite(share):
-            text += f" Nearest neighbour in the word's own group: <b>{share:.0%}</b> (chance: under 10%)."
+            text += " " + self.tr("Nearest neighbour in the word's own group: <b>{share:.0%}</b> (chance: under "
+                                  "10%).").format(share=share)
         self.info.setText(text)
         rows = [f"<span style='color:{colour_of[g]}'>●</span> {g}" for g in names]
-        self.legend.setText("<br>".join(rows + [f"<span style='color:{OTHER_COLOUR}'>●</span> other words"])
-                            if rows else "")
+        self.legend.setText("<br>".join(rows + [f"<span style='color:{OTHER_COLOUR}'>●</span> "
+                                                + self.tr("other words")]) if rows else "")
         self._vectors = np.asarray(payload["vectors"])
         self._vocab = list(payload["vocab"])
         if self.query.text().strip():
@@ -260,7 +265,7 @@ class WordMapPanel(Panel):
             self._show_query_note()
             return
         if self._vectors is None:
-            self.query_note.setText("No vectors yet: start training, the answers follow it live.")
+            self.query_note.setText(self.tr("No vectors yet: start training, the answers follow it live."))
             return
         try:
             kind, words = parse_query(text)
@@ -271,18 +276,19 @@ class WordMapPanel(Panel):
         for word, sim in answers:
             self.results.addItem(f"{word:<14} {sim:+.2f}")
         if kind == "analogy":
-            self.query_note.setText(f"{words[2]} is to … as {words[1]} is to {words[0]}: "
-                                    f"nearest to {words[0]} − {words[1]} + {words[2]}.")
+            self.query_note.setText(self.tr("{c} is to … as {b} is to {a}: nearest to {a} − {b} + {c}.").format(
+                a=words[0], b=words[1], c=words[2]))
         else:
-            self.query_note.setText(f"Nearest to '{words[0]}' by cosine similarity.")
+            self.query_note.setText(self.tr("Nearest to '{word}' by cosine similarity.").format(word=words[0]))
         marked = [w for w in words + [a for a, _ in answers[:3]] if w in self._words]
         if marked:
             idx = [self._words.index(w) for w in marked]
             self.highlight.setData(pos=self._coords[idx])
 
     def _show_query_note(self) -> None:
-        size = f" Searches the {len(self._vocab):,} most frequent words." if self._vocab else ""
-        self.query_note.setText("Type a word for its neighbours, or 'a - b + c' for an analogy." + size)
+        size = (" " + self.tr("Searches the {n:,} most frequent words.").format(n=len(self._vocab))
+                if self._vocab else "")
+        self.query_note.setText(self.tr("Type a word for its neighbours, or 'a - b + c' for an analogy.") + size)
 
     # --- settings and export -------------------------------------------------------------------------------
     def _set_option(self, name: str, value: Any) -> None:
@@ -291,10 +297,10 @@ class WordMapPanel(Panel):
         if exp.family != FAMILY or exp.options.get(name) == value:
             return
         exp.options[name] = value
-        self.ctx.load_experiment(exp, f"Set word2vec {name} to {value}")
+        self.ctx.load_experiment(exp, self.tr("Set word2vec {name} to {value}").format(name=name, value=value))
 
     def _export_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self, "Folder for vectors.tsv and metadata.tsv")
+        directory = QFileDialog.getExistingDirectory(self, self.tr("Folder for vectors.tsv and metadata.tsv"))
         if directory:
             self.export_to(directory)
 
@@ -303,7 +309,8 @@ class WordMapPanel(Panel):
         from models.families.word2vec.projector import export_model_embeddings
 
         self.ctx.with_trained_model(lambda model: export_model_embeddings(model, directory),
-                                    lambda written: self.ctx.status(f"Wrote {written}"), which="train")
+                                    lambda written: self.ctx.status(self.tr("Wrote {path}").format(path=written)),
+                                    which="train")
 
 
 PANELS = [WordMapPanel]

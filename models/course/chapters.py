@@ -207,7 +207,7 @@ CHAPTERS: tuple[Chapter, ...] = (
            "训练四层CNN，训练时切换到特征图标签页。"),
         _t("First-layer kernels become edge and stroke detectors; deeper maps respond to parts of digits.",
            "第一层卷积核变成边缘和笔画检测器；更深的特征图对数字的局部部件有响应。"),
-        _t("What test accuracy does it reach after 5 epochs?", "5个周期后测试准确率是多少？"),
+        _t("What test accuracy does it reach after 5 epochs?", "5轮之后测试准确率是多少？"),
         _t("About 0.97 (Results, after training).", "约0.97（训练后见结果页）。")),
     Chapter(
         "rnn", (18,), _t("Recurrent networks: many-to-one and many-to-many", "循环神经网络"),
@@ -217,7 +217,7 @@ CHAPTERS: tuple[Chapter, ...] = (
            "在sentiment（多对一）上训练RNN，再在tagging（多对多）上训练；在“Inside the RNN”中输入一句话。"),
         _t("The hidden state hₜ = tanh(W xₜ + U hₜ₋₁ + b) carries what was read so far; it is trained by "
            "backpropagation through time.",
-           "隐藏状态 hₜ = tanh(W xₜ + U hₜ₋₁ + b) 记录读到的内容；通过随时间反向传播（BPTT）训练。"),
+           "隐状态 hₜ = tanh(W xₜ + U hₜ₋₁ + b) 记录读到的内容；通过随时间反向传播（BPTT）训练。"),
         _t("In tagging, how many outputs does the network give for a sentence of 6 words?",
            "在tagging任务中，一句6个词的句子网络给出几个输出？"),
         _t("Six: one tag under each word (many-to-many).", "6个：每个词下一个标签（多对多）。")),
@@ -247,7 +247,7 @@ CHAPTERS: tuple[Chapter, ...] = (
            "在同一任务上训练GRU，然后在“Inside the RNN”中运行RNN/LSTM/GRU比较。"),
         _t("The GRU merges cell and hidden state and uses an update and a reset gate: fewer parameters than the "
            "LSTM, similar accuracy.",
-           "GRU合并了记忆单元和隐藏状态，使用更新门和重置门：参数比LSTM少，准确率相近。"),
+           "GRU合并了记忆单元和隐状态，使用更新门和重置门：参数比LSTM少，准确率相近。"),
         _t("Which has fewer parameters for the same number of units, the GRU or the LSTM?",
            "同样的单元数，GRU和LSTM哪个参数更少？"),
         _t("The GRU: three weight blocks against the LSTM's four.", "GRU：三组权重，LSTM是四组。")),
@@ -278,11 +278,11 @@ CHAPTERS: tuple[Chapter, ...] = (
         _t("Threes: every sample in that row is the digit asked for.", "数字3：该行的每个样本都是所要求的数字。")),
     Chapter(
         "vae", (25,), _t("Variational autoencoder", "深度生成学习：变分自编码器"), Demo("preset", "vae", "mnist"),
-        _t("Train the VAE and look at the latent map and the decoded latent plane.", "训练VAE，查看隐空间分布图和解码的隐空间平面。"),
+        _t("Train the VAE and look at the latent map and the decoded latent plane.", "训练VAE，查看潜在空间分布图和解码的潜在空间平面。"),
         _t("The encoder gives a mean and a variance per digit; the KL term keeps the codes close to a standard "
            "normal, so every point of the plane decodes to a digit.",
            "编码器为每个数字给出均值和方差；KL项让编码接近标准正态分布，所以平面上的每个点都能解码成数字。"),
-        _t("Do digits of the same class land together in the latent map?", "同一类数字在隐空间中聚在一起吗？"),
+        _t("Do digits of the same class land together in the latent map?", "同一类数字在潜在空间中聚在一起吗？"),
         _t("Yes: each colour forms its own cluster.", "是的：每种颜色形成自己的簇。")),
     Chapter(
         "word2vec", (26,), _t("Word vectors: CBOW and skip-gram", "词向量模型"),

@@ -82,7 +82,7 @@ GLOSSARY: tuple[Term, ...] = (
     _g("Dropout", "Dropout（随机失活）", "Switch off a random share of units at each training step.",
        "每个训练步随机关闭一部分单元。", _LAB("Overfitting demo")),
     _g("batch normalisation (BatchNormalization)", "批归一化", "Rescale each layer's inputs to zero mean and unit "
-       "variance over the batch.", "把每层的输入按批次归一化为零均值、单位方差。", _LAB("Overfitting demo")),
+       "variance over the batch.", "把每层的输入按批量归一化为零均值、单位方差。", _LAB("Overfitting demo")),
     _g("global average pooling", "全局平均池化", "Average each feature map to one number.",
        "把每张特征图平均成一个数。", _PRESET("cnn", "mnist")),
     _g("fully connected layer (Dense)", "全连接层", "Every output is a weighted sum of every input.",
@@ -94,8 +94,8 @@ GLOSSARY: tuple[Term, ...] = (
     _g("end-to-end learning", "端到端学习", "One network learns from raw input to answer, features included.",
        "一个网络从原始输入学到输出，包括特征。", _PRESET("cnn", "mnist")),
     _g("recurrent neural network (SimpleRNN)", "循环神经网络", "Reads a sequence step by step, carrying a hidden "
-       "state.", "逐步读取序列，并携带隐藏状态。", _PRESET("rnn", "sentiment")),
-    _g("hidden state", "隐藏状态", "What a recurrent network remembers of the sequence so far.",
+       "state.", "逐步读取序列，并携带隐状态。", _PRESET("rnn", "sentiment")),
+    _g("hidden state", "隐状态", "What a recurrent network remembers of the sequence so far.",
        "循环网络对目前为止序列的记忆。", _PRESET("rnn", "sentiment")),
     _g("backpropagation through time (BPTT)", "随时间反向传播", "Backpropagation through the unrolled sequence.",
        "在按时间展开的序列上做反向传播。", _PRESET("rnn", "memory-50")),
@@ -121,7 +121,7 @@ GLOSSARY: tuple[Term, ...] = (
        "两个网络都额外得到标签。", _PRESET("cgan", "mnist")),
     _g("variational autoencoder (VAE)", "变分自编码器", "An autoencoder whose codes follow a probability "
        "distribution.", "编码服从概率分布的自编码器。", _PRESET("vae", "mnist")),
-    _g("latent space", "隐空间", "The space of codes a generator or decoder turns into samples.",
+    _g("latent space", "潜在空间", "The space of codes a generator or decoder turns into samples.",
        "生成器或解码器把其中的编码变成样本的空间。", _PRESET("vae", "mnist")),
     _g("bag of words", "词袋模型", "A text as counts of words, each word its own axis.",
        "把文本表示为词的计数，每个词一个维度。", _PRESET("cbow", "corpus-groups")),
@@ -137,6 +137,6 @@ GLOSSARY: tuple[Term, ...] = (
        "给出物体是什么以及在哪里：类别和边框。", _PRESET("localize", "localize")),
     _g("intersection over union (IoU)", "交并比（IoU）", "Overlap of two boxes divided by the area they cover "
        "together.", "两个框的重叠面积除以它们共同覆盖的面积。", _PRESET("localize", "localize")),
-    _g("epoch", "周期（epoch）", "One pass over the whole training set.", "完整遍历一次训练集。"),
-    _g("batch", "批次（batch）", "The examples used for one gradient step.", "一次梯度更新所用的样本。"),
+    _g("epoch", "轮（epoch）", "One pass over the whole training set.", "完整遍历一次训练集。"),
+    _g("batch", "批量（batch）", "The examples used for one gradient step.", "一次梯度更新所用的样本。"),
 )

@@ -11,19 +11,58 @@ batch, and take their gradients through `replica_share` to do the same.
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 STRATEGIES = ("auto", "default", "mirrored", "multi-worker")
-# wgan is not: its weight clipping assigns to the critic's variables inside the step, which mirrored variables
-# refuse in a replica's context
-DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent", "gan", "cgan", "vae", "word2vec"})
+# every family; a new one whose step assigns to variables itself (mirrored ones refuse that in a replica) stays out
+DISTRIBUTABLE = frozenset({"supervised", "localize", "recurrent", "gan", "wgan", "cgan", "vae", "word2vec"})
 
 _configured = False
+_requested_devices = 0  # the window's --devices, taken by the worker's first configure()
 _cluster: dict[str, Any] = {}  # multi-worker: {"strategy": ..., "config": TF_CONFIG}, set by configure
 
 
 class StrategyError(ValueError):
     """A strategy that cannot run here, with what to do instead."""
+
+
+def request_devices(devices: int) -> None:
+    """For the window (`main.py --devices N`): split the CPU into N logical devices when the worker configures
+    TensorFlow, so a run shows two replicas each taking half of the batch."""
+    global _requested_devices
+    _requested_devices = devices
+
+
+PRECISIONS = ("float32", "mixed")
+# Keras' own train step scales the loss for float16 (compile wraps the optimizer in a LossScaleOptimizer); the
+# GAN, VAE and word2vec steps apply their gradients themselves and would underflow without it
+MIXED_PRECISION = frozenset({"supervised", "localize", "recurrent"})
+
+
+def check_precision(precision: str, family: str) -> None:
+    """Refuse what cannot run before anything loads: StrategyError with the reason."""
+    if precision not in PRECISIONS:
+        raise StrategyError(f"--precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+    if precision == "mixed" and family not in MIXED_PRECISION:
+        raise StrategyError(f"--precision mixed: the {family} family's training step applies its gradients "
+                            "itself, without the loss scaling float16 needs; use float32")
+
+
+def set_precision(precision: str) -> None:
+    """The global Keras dtype policy for the runs that follow: "mixed" computes in float16 and keeps the weights
+    in float32 (mixed_float16), on GPUs only; "float32" everywhere else. Call on the worker thread."""
+    import keras
+    import tensorflow as tf
+
+    if precision == "mixed":
+        if not tf.config.list_physical_devices("GPU"):
+            problem = gpu_problem()
+            raise StrategyError("--precision mixed needs a GPU: on a CPU float16 is slower than float32, not "
+                                "faster, and this machine trains on the CPU" + (f" ({problem})" if problem else ""))
+        keras.mixed_precision.set_global_policy("mixed_float16")
+    else:
+        keras.mixed_precision.set_global_policy("float32")
 
 
 def configure(devices: int = 0, cluster: dict[str, Any] | None = None, join_timeout: float = 60.0) -> None:
@@ -33,7 +72,11 @@ def configure(devices: int = 0, cluster: dict[str, Any] | None = None, join_time
     (multi_worker.start). Later calls change nothing (TensorFlow fixes devices once)."""
     global _configured
     if _configured:
+        if cluster is not None and not _cluster:
+            raise StrategyError("TensorFlow is already running in this process, and a cluster can only be joined "
+                                "before it starts: run the worker as its own `main.py train` process")
         return
+    devices = devices or _requested_devices
     import tensorflow as tf
 
     for gpu in tf.config.list_physical_devices("GPU"):
@@ -48,9 +91,12 @@ def configure(devices: int = 0, cluster: dict[str, Any] | None = None, join_time
         except RuntimeError as exc:
             raise StrategyError(f"--devices {devices}: TensorFlow has already made its devices ({exc})") from None
     if cluster is not None:
-        from .multi_worker import start
+        from .multi_worker import ClusterError, start
 
-        _cluster.update(strategy=start(cluster, join_timeout), config=cluster)
+        try:
+            _cluster.update(strategy=start(cluster, join_timeout), config=cluster)
+        except ClusterError as exc:
+            raise StrategyError(str(exc)) from None
     _configured = True
 
 
@@ -58,6 +104,27 @@ def cluster_workers() -> int:
     """How many workers train together (1 without a cluster)."""
     return len(_cluster["config"]["cluster"].get("worker", [])) + len(_cluster["config"]["cluster"].get(
         "chief", [])) if _cluster else 1
+
+
+def gpu_problem() -> str:
+    """Why training runs on the CPU although this machine has an NVIDIA GPU, with the fix; "" when TensorFlow
+    uses the GPU or there is none."""
+    import importlib.util
+    import shutil
+
+    import tensorflow as tf
+
+    if tf.config.list_physical_devices("GPU"):
+        return ""
+    if not (os.path.exists("/proc/driver/nvidia/version") or shutil.which("nvidia-smi")):
+        return ""
+    if not tf.test.is_built_with_cuda():
+        return "this TensorFlow has no CUDA support; reinstall with `make venv` (it installs the gpu extra)"
+    if importlib.util.find_spec("nvidia") is None or importlib.util.find_spec("nvidia.cudnn") is None:
+        return ("the CUDA libraries are missing; `make venv` installs them (the gpu extra) when nvidia-smi is "
+                "found, or run .venv/bin/pip install -e '.[gpu]'")
+    return ("TensorFlow found the NVIDIA driver but could not use the GPU, most often because the driver is older "
+            "than its CUDA 12 libraries need: update the NVIDIA driver (nvidia-smi shows its version)")
 
 
 def replica_share(loss: Any) -> Any:
@@ -80,8 +147,10 @@ def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
     gpus = [d.name for d in tf.config.list_logical_devices("GPU")]
     cpus = [d.name for d in tf.config.list_logical_devices("CPU")]
     if name == "auto":
+        # several GPUs, or the CPU split with --devices: one replica on each
+        several = len(gpus) > 1 or (not gpus and len(cpus) > 1)
         name = ("multi-worker" if _cluster else
-                "mirrored" if len(gpus) > 1 and family in DISTRIBUTABLE else "default")
+                "mirrored" if several and family in DISTRIBUTABLE else "default")
     if name == "default":
         if _cluster:
             raise StrategyError("this process joined a cluster (--cluster or TF_CONFIG); its runs use "

@@ -22,6 +22,8 @@ class Started:
     first_epoch: int = 1  # > 1 when a run continues or resumes an earlier one (epochs keep counting)
     samples_per_epoch: int = 0
     unit: str = "samples"  # what samples count: "words" for word2vec, whose speed is words per second
+    replicas: int = 1  # copies of the model training in step; each takes batch_size / replicas of a batch
+    batch_size: int = 0  # the global batch
 
 
 @dataclass(frozen=True)

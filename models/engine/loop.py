@@ -42,6 +42,9 @@ class Run:
     keep_runs: int = -1
     resume: str = ""
     strategy: str = "auto"  # distribute.STRATEGIES: how many devices train it (auto: every GPU, when it can)
+    # XLA for the train step: "auto" is Keras' rule (on a GPU when every layer supports it and no tf.distribute
+    # strategy runs; off on a CPU), "on" or "off" override it (bench/xla.py measures what it costs and saves)
+    xla: str = "auto"
 
 
 @dataclass
@@ -244,7 +247,8 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     steps = prepared.fit_kwargs.get("steps_per_epoch") or max(1, -(-samples // cfg.batch_size))
     total = initial_epoch + epochs
     reporter.report(Started(device, total, steps, int(model.count_params()), dataset_info, experiment.family,
-                            first_epoch=initial_epoch + 1, samples_per_epoch=samples, unit=prepared.unit))
+                            first_epoch=initial_epoch + 1, samples_per_epoch=samples, unit=prepared.unit,
+                            replicas=replicas(model), batch_size=int(cfg.batch_size)))
     if folder is not None:
         folder.begin(device, total)
     reporting = ReportingCallback(reporter, control, samples, steps, prepared.unit)
@@ -265,6 +269,9 @@ def fit_prepared(run: Run, prepared: Any, dataset_info: dict[str, Any], reporter
     if control.stopped:
         fit_kwargs["epochs"] = initial_epoch
     x, y, fit_kwargs = fit_inputs(prepared.x, prepared.y, fit_kwargs, cfg.seed + initial_epoch)
+    if run.xla != "auto":
+        model.jit_compile = run.xla == "on"  # Keras falls back to off, with a warning, where a layer cannot
+        model.train_function = None  # made again with the new setting
     try:
         model.fit(x, y, callbacks=callbacks, **fit_kwargs)
     except BaseException as exc:

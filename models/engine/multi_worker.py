@@ -22,7 +22,10 @@ import threading
 import time
 from typing import Any
 
-from .distribute import StrategyError
+
+class ClusterError(ValueError):
+    """A cluster that cannot train: a bad TF_CONFIG or --cluster, or a worker that did not join."""
+
 
 DEFAULT_JOIN_TIMEOUT = 60.0
 
@@ -31,15 +34,15 @@ def cluster_config(cluster: str, task_index: int) -> dict[str, Any]:
     """TF_CONFIG from --cluster HOST:PORT,HOST:PORT and --task-index I."""
     workers = [w.strip() for w in cluster.split(",") if w.strip()]
     if len(workers) < 2:
-        raise StrategyError(f"--cluster: list at least two workers as HOST:PORT,HOST:PORT, got {cluster!r}")
+        raise ClusterError(f"--cluster: list at least two workers as HOST:PORT,HOST:PORT, got {cluster!r}")
     for w in workers:
         host, _, port = w.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
-            raise StrategyError(f"--cluster: {w!r} is not HOST:PORT (a port from 1 to 65535)")
+            raise ClusterError(f"--cluster: {w!r} is not HOST:PORT (a port from 1 to 65535)")
     if len(set(workers)) != len(workers):
-        raise StrategyError("--cluster: a worker is listed twice")
+        raise ClusterError("--cluster: a worker is listed twice")
     if not 0 <= task_index < len(workers):
-        raise StrategyError(f"--task-index: must be 0 to {len(workers) - 1} (one per worker in --cluster), "
+        raise ClusterError(f"--task-index: must be 0 to {len(workers) - 1} (one per worker in --cluster), "
                             f"got {task_index}")
     return {"cluster": {"worker": workers}, "task": {"type": "worker", "index": task_index}}
 
@@ -49,20 +52,20 @@ def config_from_environment(text: str) -> dict[str, Any]:
     try:
         config = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise StrategyError(f"TF_CONFIG is not JSON: {exc}") from None
+        raise ClusterError(f"TF_CONFIG is not JSON: {exc}") from None
     if not isinstance(config, dict) or not isinstance(config.get("cluster"), dict):
-        raise StrategyError('TF_CONFIG: needs "cluster": {"worker": ["HOST:PORT", ...]}')
+        raise ClusterError('TF_CONFIG: needs "cluster": {"worker": ["HOST:PORT", ...]}')
     cluster, task = config["cluster"], config.get("task")
     if not isinstance(task, dict) or not isinstance(task.get("type"), str) or not isinstance(task.get("index"), int):
-        raise StrategyError('TF_CONFIG: needs "task": {"type": "worker", "index": I}')
+        raise ClusterError('TF_CONFIG: needs "task": {"type": "worker", "index": I}')
     jobs = cluster.get(task["type"])
     if not isinstance(jobs, list) or not all(isinstance(a, str) for a in jobs):
-        raise StrategyError(f"TF_CONFIG: cluster.{task['type']} must be a list of \"HOST:PORT\"")
+        raise ClusterError(f"TF_CONFIG: cluster.{task['type']} must be a list of \"HOST:PORT\"")
     if not 0 <= task["index"] < len(jobs):
-        raise StrategyError(f"TF_CONFIG: task.index {task['index']} is not in cluster.{task['type']} "
+        raise ClusterError(f"TF_CONFIG: task.index {task['index']} is not in cluster.{task['type']} "
                             f"({len(jobs)} entries)")
     if set(cluster) - {"worker", "chief"}:
-        raise StrategyError(f"TF_CONFIG: MultiWorkerMirroredStrategy has workers and a chief only, not "
+        raise ClusterError(f"TF_CONFIG: MultiWorkerMirroredStrategy has workers and a chief only, not "
                             f"{', '.join(sorted(set(cluster) - {'worker', 'chief'}))}")
     return config
 
@@ -89,7 +92,7 @@ def rendezvous(config: dict[str, Any], join_timeout: float) -> None:
     """Wait until every other worker's port answers, listening on our own meanwhile so that they see us.
 
     TensorFlow's own wait for the workers holds the interpreter (no thread, timer or signal handler of ours runs
-    while it waits) and gives up only after an hour; this wait happens before it, and raises StrategyError naming
+    while it waits) and gives up only after an hour; this wait happens before it, and raises ClusterError naming
     the workers that did not answer within `join_timeout` seconds. Our listener closes as soon as all answered;
     TensorFlow's server then takes the port, and a worker still waiting keeps retrying until it does."""
     host, _, port = own_address(config).rpartition(":")
@@ -100,7 +103,7 @@ def rendezvous(config: dict[str, Any], join_timeout: float) -> None:
         listener.listen(16)
     except OSError as exc:
         listener.close()
-        raise StrategyError(f"this worker cannot listen on port {port} ({own_address(config)}): {exc.strerror}"
+        raise ClusterError(f"this worker cannot listen on port {port} ({own_address(config)}): {exc.strerror}"
                             ) from None
     stop = threading.Event()
 
@@ -127,7 +130,7 @@ def rendezvous(config: dict[str, Any], join_timeout: float) -> None:
         thread.join(1.0)
         listener.close()
     if waiting:
-        raise StrategyError(f"the cluster did not assemble within {join_timeout:g} s: no answer from "
+        raise ClusterError(f"the cluster did not assemble within {join_timeout:g} s: no answer from "
                             f"{', '.join(waiting)}. Start `main.py train` with the same --cluster on every worker "
                             "(each with its own --task-index), or raise --join-timeout")
 
@@ -151,7 +154,7 @@ def start(config: dict[str, Any], join_timeout: float = DEFAULT_JOIN_TIMEOUT) ->
     try:
         strategy = tf.distribute.MultiWorkerMirroredStrategy()
     except Exception as exc:  # noqa: BLE001 - TensorFlow's errors here are many kinds; the message is what matters
-        raise StrategyError(f"MultiWorkerMirroredStrategy could not start: {exc}") from None
+        raise ClusterError(f"MultiWorkerMirroredStrategy could not start: {exc}") from None
     keras_support()
     return strategy
 

@@ -21,7 +21,7 @@ from .recipe import script_writer
 
 
 def describe_device() -> str:
-    """'GPU: <name>' when TensorFlow sees one, else 'CPU'. Call on the worker thread (its first TensorFlow call:
+    """'GPU: <name>' when TensorFlow sees one, else 'CPU', with why when an NVIDIA GPU is there but unused. Call on the worker thread (its first TensorFlow call:
     the devices are configured here, GPU memory growth on)."""
     import tensorflow as tf
 
@@ -35,7 +35,12 @@ def describe_device() -> str:
         except Exception:  # noqa: BLE001
             name = gpus[0].name
         return f"GPU: {name}" + (f" (+{len(gpus) - 1} more)" if len(gpus) > 1 else "")
-    return "CPU"
+    from .distribute import gpu_problem
+
+    cpus = tf.config.list_logical_devices("CPU")
+    problem = gpu_problem()
+    return ("CPU" + (f" split into {len(cpus)} logical devices" if len(cpus) > 1 else "")
+            + (f" (a GPU is present, but {problem})" if problem else ""))
 
 
 class TrainingSession:

@@ -60,6 +60,10 @@ class Chain:
     input_index: int = -1  # -1: the network input; else the spec index of the Reshape that made the image
     stopped_at: int | None = None  # spec index of the layer that ended the chain
     note: str = ""
+    # why the chain ended, for a window that words it in its own language: "global" (the layer sees the whole
+    # map), "not_spatial", "no_image_before", "no_image", or "" (an error: `note` says it)
+    stop_reason: str = ""
+    stop_type: str = ""  # the layer type that ended it
 
     def by_spec_index(self, index: int) -> int:
         for pos, layer in enumerate(self.layers):
@@ -91,15 +95,18 @@ def conv_chain(spec: NetworkSpec) -> Chain:
             if layer.type in POINTWISE or layer.type == "Dense":
                 continue
             return Chain((0, 0), stopped_at=i, note=f"the network has no image input before layer {i + 1} "
-                                                    f"({layer.type})")
+                                                    f"({layer.type})", stop_reason="no_image_before",
+                         stop_type=layer.type)
         if layer.type in POINTWISE:
             continue
         if layer.type not in SPATIAL:
-            chain.stopped_at = i
+            chain.stopped_at, chain.stop_type = i, layer.type
             if layer.type in ("Flatten", "Dense", "GlobalAveragePooling2D", "GlobalMaxPooling2D"):
+                chain.stop_reason = "global"
                 chain.note = (f"layer {i + 1} ({layer.type}) looks at the whole feature map, so from there on "
                               "every unit sees the whole image")
             else:
+                chain.stop_reason = "not_spatial"
                 chain.note = f"layer {i + 1} ({layer.type}) is not a convolution or pooling layer; the chain stops"
             break
         try:
@@ -123,7 +130,7 @@ def conv_chain(spec: NetworkSpec) -> Chain:
         chain.layers.append(ChainLayer(i, layer.type, k, s, p["padding"], (rows.pad_before, cols.pad_before),
                                        in_size, (rows.out, cols.out), rf, rows_jump))
     if chain is None:
-        return Chain((0, 0), note="the network has no image input")
+        return Chain((0, 0), note="the network has no image input", stop_reason="no_image")
     return chain
 
 

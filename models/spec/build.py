@@ -125,6 +125,14 @@ def _layer_key(layer_spec: Any, shape: tuple[int | None, ...], dtype: str) -> st
     return json.dumps([layer_spec.type, layer_spec.params, list(shape), dtype], sort_keys=True, default=str)
 
 
+def _mixed() -> bool:
+    """Mixed precision is on (the run's --precision mixed): the last layer then computes in float32, as Keras'
+    guide advises, so softmax, sigmoid and the loss after it keep their precision."""
+    import keras
+
+    return keras.config.dtype_policy().name.startswith("mixed")
+
+
 def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True,
                   reuse_layers: bool = False) -> tuple[Any, ShapeReport]:
     """Build symbolically; returns (keras.Model or None, report). Never raises for a bad stack.
@@ -169,7 +177,9 @@ def build_network(spec: NetworkSpec, role: str = "main", make_model: bool = True
             report.error = BuildError(i, layer_spec.type, reason, role)
             return None, report
         try:
-            layer = make_layer(layer_spec.type, layer_spec.params, keras_layer_name(i, layer_spec.type))
+            last = make_model and i == len(spec.layers) - 1 and _mixed()
+            layer = make_layer(layer_spec.type, layer_spec.params, keras_layer_name(i, layer_spec.type),
+                               **({"dtype": "float32"} if last else {}))
         except ParamError as exc:
             report.error = BuildError(i, layer_spec.type, f"parameter '{exc.param}' {exc.message}", role)
             return None, report

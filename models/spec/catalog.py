@@ -241,18 +241,21 @@ def keras_kwargs(type_name: str, params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if v is not None}
 
 
-def make_layer(type_name: str, params: dict[str, Any], name: str | None = None) -> Any:
-    """A fresh Keras layer for this spec (imports keras on first use)."""
+def make_layer(type_name: str, params: dict[str, Any], name: str | None = None, dtype: str | None = None) -> Any:
+    """A fresh Keras layer for this spec (imports keras on first use); `dtype` overrides the global policy (the
+    last layer stays float32 under mixed precision)."""
     import keras
 
     ltype = layer_type(type_name)
     kwargs = keras_kwargs(type_name, params)
     if name:
         kwargs["name"] = name
+    if dtype:
+        kwargs["dtype"] = dtype
     if ltype.category == "Recurrent" and params.get("bidirectional"):
         inner_kwargs = {k: v for k, v in kwargs.items() if k != "name"}
         inner = getattr(keras.layers, ltype.keras_class)(**inner_kwargs)
-        return keras.layers.Bidirectional(inner, name=name)
+        return keras.layers.Bidirectional(inner, name=name, **({"dtype": dtype} if dtype else {}))
     return getattr(keras.layers, ltype.keras_class)(**kwargs)
 
 

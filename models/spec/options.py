@@ -40,6 +40,11 @@ def options_of(family: str) -> FamilyOptions:
     return _SCHEMAS.get(family, FamilyOptions(owner=family))
 
 
+def all_options() -> list[FamilyOptions]:
+    """Every family's declared options (the window lists their help texts for translation)."""
+    return list(_SCHEMAS.values())
+
+
 def checked_options(family: str, options: dict[str, Any]) -> dict[str, Any]:
     """Every option of the family with defaults filled in, each checked against its schema.
 

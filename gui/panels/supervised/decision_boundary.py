@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QVBoxLayout
 
 from gui import widgets as lw
@@ -19,16 +19,16 @@ from models.spec.experiment import Experiment
 class DecisionBoundaryPanel(Panel):
     """The classifier's probability over the input plane, redrawn as it trains (TensorFlow Playground style)."""
 
-    title = "Decision boundary"
+    title = QT_TRANSLATE_NOOP("Panels", "Decision boundary")
     area = "bottom"
     latest_probe_only = True
 
     def __init__(self, ctx: PanelContext) -> None:
         super().__init__(ctx)
         layout = lw.panel_row(self)
-        self.plot = lw.plot("x1", "x2", "Background: the network's probability of class 1 at every point (orange "
-                            "near 1, blue near 0, white at 0.5, where the boundary lies). Dots: the training data "
-                            "coloured by their true class.")
+        self.plot = lw.plot("x1", "x2", self.tr("Background: the network's probability of class 1 at every point "
+                                                "(orange near 1, blue near 0, white at 0.5, where the boundary "
+                                                "lies). Dots: the training data coloured by their true class."))
         self.plot.setAspectLocked(False)
         self.field = pg.ImageItem()
         self.plot.addItem(self.field)
@@ -47,13 +47,15 @@ class DecisionBoundaryPanel(Panel):
         self.plot.addItem(self.scatter)
         layout.addWidget(self.plot, 3)
         side = QVBoxLayout()
-        side.addWidget(lw.heading("Decision boundary", "Where the network switches from one class to the other."))
-        self.info = lw.muted("Press Start: the boundary appears here and moves as the network learns.")
+        side.addWidget(lw.heading(self.tr("Decision boundary"), self.tr("Where the network switches from one class "
+                                                                        "to the other.")))
+        self.info = lw.muted(self.tr("Press Start: the boundary appears here and moves as the network learns."))
         side.addWidget(self.info)
-        side.addWidget(lw.muted("A single neuron (the perceptron) can only draw a straight line (dashed). No line "
-                                "separates XOR: every line leaves at least one of its four points on the wrong side, "
-                                "and gradient descent on the cross-entropy drifts to weights near zero, where the "
-                                "neuron is unsure (about 0.5) everywhere. A hidden layer lets the boundary bend."))
+        side.addWidget(lw.muted(self.tr("A single neuron (the perceptron) can only draw a straight line (dashed). No "
+                                        "line separates XOR: every line leaves at least one of its four points on "
+                                        "the wrong side, and gradient descent on the cross-entropy drifts to weights "
+                                        "near zero, where the neuron is unsure (about 0.5) everywhere. A hidden "
+                                        "layer lets the boundary bend.")))
         side.addStretch(1)
         layout.addWidget(lw.scroll(side, 220), 2)
         self.updates = 0
@@ -70,7 +72,7 @@ class DecisionBoundaryPanel(Panel):
         try:
             data = load_dataset(experiment.dataset, experiment.dataset_options, seed=experiment.training.seed)
         except Exception as exc:  # noqa: BLE001 - the run itself reports data problems
-            self.info.setText(f"No boundary: {exc}")
+            self.info.setText(self.tr("No boundary: {error}").format(error=exc))
             return []
         x, y = np.asarray(data.x_train), np.asarray(data.y_train)
         if x.ndim != 2 or x.shape[1] != 2:
@@ -80,7 +82,7 @@ class DecisionBoundaryPanel(Panel):
 
     def on_run_started(self, event: Any) -> None:
         self.updates = 0
-        self.info.setText("Training …")
+        self.info.setText(self.tr("Training …"))
 
     def on_probe(self, event: Any) -> None:
         if event.name != "decision_boundary":
@@ -101,21 +103,21 @@ class DecisionBoundaryPanel(Panel):
         self.scatter.setData(p["points"][:, 0], p["points"][:, 1],
                              brush=[pg.mkBrush(lw.ORANGE if c else lw.BLUE) for c in p["labels"]])
         self.updates += 1
-        text = self.tr("After {0} batches: {1:.0%} of the training points are on the right side.").format(
-            event.step, p["accuracy"])
+        text = self.tr("After {batches} batches: {share:.0%} of the training points are on the right side.").format(
+            batches=event.step, share=p["accuracy"])
         lo, hi = float(prob.min()), float(prob.max())
         if lo < 0.5 < hi:
             text += " " + self.tr("Black line: where the probability is 0.5.")
         elif p.get("binary", True):
             text += " " + self.tr("Nowhere in the picture is the probability 0.5: every point is called class "
-                                  "{0}.").format(int(lo > 0.5))
+                                  "{label}.").format(label=int(lo > 0.5))
         line = p.get("line")
         self.line.setVisible(line is not None and bool(np.hypot(line[0], line[1]) > 1e-9))
         if self.line.isVisible():
             text += " " + self._place_line(line, (x0, x1, y0, y1))
         if self.levels != (0.0, 1.0):
-            text += " " + self.tr("The probability is {0:.2f} to {1:.2f} everywhere: unsure all over the plane "
-                                  "(the colour scale is stretched to show it).").format(lo, hi)
+            text += " " + self.tr("The probability is {low:.2f} to {high:.2f} everywhere: unsure all over the plane "
+                                  "(the colour scale is stretched to show it).").format(low=lo, high=hi)
         self.info.setText(text)
 
     def _place_line(self, line: tuple[float, float, float], extent: tuple[float, float, float, float]) -> str:
@@ -128,7 +130,8 @@ class DecisionBoundaryPanel(Panel):
         qx, qy = cx - distance * w1 / norm, cy - distance * w2 / norm  # the line's point nearest the centre
         self.line.setPos(pg.Point(qx, qy))
         self.line.setAngle(float(np.degrees(np.arctan2(w1, -w2))))  # along (-w2, w1), perpendicular to w
-        formula = self.tr("The neuron's line (dashed): {0:.3g}·x₁ {1:+.3g}·x₂ {2:+.3g} = 0.").format(w1, w2, b)
+        formula = self.tr("The neuron's line (dashed): {w1:.3g}·x₁ {w2:+.3g}·x₂ {b:+.3g} = 0.").format(
+            w1=w1, w2=w2, b=b)
         span = max(x1 - x0, y1 - y0)
         inside = x0 <= qx <= x1 and y0 <= qy <= y1
         if inside:
@@ -139,7 +142,8 @@ class DecisionBoundaryPanel(Panel):
                                yRange=(min(y0, qy - 0.15 * span), max(y1, qy + 0.15 * span)), padding=0.02)
             return formula + " " + self.tr("It passes outside the data: all points are on one side.")
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        return formula + " " + self.tr("It lies {0:.3g} away from the data, off this picture.").format(abs(distance))
+        return formula + " " + self.tr("It lies {distance:.3g} away from the data, off this picture.").format(
+            distance=abs(distance))
 
 
 def stretched_levels(probability: np.ndarray, narrow: float = 0.2) -> tuple[float, float]:

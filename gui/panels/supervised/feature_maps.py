@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from gui import theme
@@ -40,7 +40,7 @@ def tile_maps(fmap: np.ndarray, low: float, high: float, limit: int = MAX_SHOWN)
 class FeatureMapsPanel(Panel):
     """One column per conv/pool layer plus the first layer's kernels, refreshed during training."""
 
-    title = "Feature maps"
+    title = QT_TRANSLATE_NOOP("Panels", "Feature maps")
     area = "bottom"
     latest_probe_only = True
 
@@ -53,20 +53,22 @@ class FeatureMapsPanel(Panel):
         self.updates = 0
         layout = lw.panel_row(self)
         side = QVBoxLayout()
-        side.addWidget(lw.heading("Inside the CNN", "Each layer's output for one image. Early layers respond to "
-                                  "edges and strokes; deeper ones to larger parts of the digit."))
-        self.index = lw.spin(0, 4999, 0, "Which test image to look at (changes take effect at the next refresh, "
-                             "also during training).")
+        side.addWidget(lw.heading(self.tr("Inside the CNN"), self.tr("Each layer's output for one image. Early "
+                                                                     "layers respond to edges and strokes; deeper "
+                                                                     "ones to larger parts of the digit.")))
+        self.index = lw.spin(0, 4999, 0, self.tr("Which test image to look at (changes take effect at the next "
+                                                 "refresh, also during training)."))
         self.index.valueChanged.connect(self._image_changed)
         row = QHBoxLayout()
-        row.addWidget(lw.muted("image"))
+        row.addWidget(lw.muted(self.tr("image")))
         row.addWidget(self.index)
         side.addLayout(row)
         self.input_view = FitImage()
         self.input_view.setMinimumSize(80, 80)
-        self.input_view.setToolTip("The image every layer is looking at.")
+        self.input_view.setToolTip(self.tr("The image every layer is looking at."))
         side.addWidget(self.input_view)
-        self.info = lw.muted("Press Start: each layer's maps appear here, refreshed at most twice a second.")
+        self.info = lw.muted(self.tr("Press Start: each layer's maps appear here, refreshed at most twice a "
+                                     "second."))
         side.addWidget(self.info)
         side.addStretch(1)
         layout.addWidget(lw.scroll(side, 170), 1)
@@ -75,8 +77,9 @@ class FeatureMapsPanel(Panel):
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(theme.SPACING * 2)
-        self.kernel_caption = lw.muted("<b>first-layer kernels</b>", "The learned weights of the first Conv2D "
-                                       "layer, one small square per kernel: orange positive, blue negative.")
+        self.kernel_caption = lw.muted(self.tr("<b>first-layer kernels</b>"),
+                                       self.tr("The learned weights of the first Conv2D layer, one small square per "
+                                               "kernel: orange positive, blue negative."))
         self.kernel_values = self._value_label()
         self.kernel_view = FitImage()
         self.kernel_view.setMinimumSize(90, 90)
@@ -175,7 +178,7 @@ class FeatureMapsPanel(Panel):
         p = event.payload
         if event.name == "kernels":
             if "error" in p:
-                self.kernel_caption.setText(f"<b>first-layer kernels</b>: {p['error']}")
+                self.kernel_caption.setText(self.tr("<b>first-layer kernels</b>: {error}").format(error=p['error']))
                 self.kernel_values.setText("")
                 return
             k = p["kernels"]
@@ -183,8 +186,8 @@ class FeatureMapsPanel(Panel):
             rgb = tile_grid([lw.diverging_rgb(kk, p["limit"]) / 255.0 for kk in k], cols, pad=1, background=1.0)
             self.kernel_view.set_source(lw.rgb_pixmap((rgb * 255).astype(np.uint8), 4))
             # QLabel.setText returns early when the text is unchanged: the caption is laid out once per run.
-            self.kernel_caption.setText(f"<b>layer {p['spec_index'] + 1} kernels</b><br>{len(k)} of "
-                                        f"{k.shape[1]}×{k.shape[2]}")
+            self.kernel_caption.setText(self.tr("<b>layer {layer} kernels</b><br>{count} of {rows}×{cols}").format(
+                layer=p['spec_index'] + 1, count=len(k), rows=k.shape[1], cols=k.shape[2]))
             self.kernel_values.setText(f"|w| ≤ {p['limit']:.2f}")
             return
         if event.name != "feature_maps":
@@ -200,8 +203,9 @@ class FeatureMapsPanel(Panel):
                                  p["channels"], p["ranges"]))
         self.updates += 1
         # Fixed text while the run lasts (a changing label re-lays out the panel); the count is in the tooltip.
-        self.info.setText("Live: the maps follow the training, refreshed about twice a second.")
-        self.info.setToolTip(f"Refreshed {self.updates} times; last after batch {event.step}.")
+        self.info.setText(self.tr("Live: the maps follow the training, refreshed about twice a second."))
+        self.info.setToolTip(self.tr("Refreshed {n} times; last after batch {step}.").format(n=self.updates,
+                                                                                              step=event.step))
         if first:
             QTimer.singleShot(0, self, self._draw_next_layer)
 
@@ -212,10 +216,12 @@ class FeatureMapsPanel(Panel):
         caption, view = self.columns[column]
         h, w = fmap.shape[:2]
         shown = min(channels, MAX_SHOWN)
-        caption.setText(f"<b>{idx + 1} · {kind}</b><br>{h}×{w}, {shown} of {channels} maps")
-        self.value_labels[column].setText(f"values {lo:.2g} … {hi:.2g}")
-        caption.setToolTip(f"Keras layer {name}. All maps of a layer share one scale, so a dark map is a "
-                           "filter that barely responds to this image.")
+        caption.setText(f"<b>{idx + 1} · {kind}</b><br>"
+                        + self.tr("{h}×{w}, {shown} of {channels} maps").format(h=h, w=w, shown=shown,
+                                                                               channels=channels))
+        self.value_labels[column].setText(self.tr("values {low:.2g} … {high:.2g}").format(low=lo, high=hi))
+        caption.setToolTip(self.tr("Keras layer {name}. All maps of a layer share one scale, so a dark map is a "
+                                   "filter that barely responds to this image.").format(name=name))
         view.set_source(grey_pixmap(tile_maps(fmap, lo, hi), max(1, 64 // max(h, w) + 1)))
         if self._pending:
             QTimer.singleShot(0, self, self._draw_next_layer)

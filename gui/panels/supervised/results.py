@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QPushButton, QToolTip, QVBoxLayout
 
@@ -60,7 +60,9 @@ def evaluation_job(experiment: Experiment) -> Any:
         try:
             return _evaluate(model)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, not as a crash
-            return {"error": f"could not evaluate the trained network: {type(exc).__name__}: {exc}"[:400]}
+            return {"error": QCoreApplication.translate(
+                "ResultsPanel", "could not evaluate the trained network: {kind}: {error}").format(
+                    kind=type(exc).__name__, error=exc)[:400]}
 
     def _evaluate(model: Any) -> dict[str, Any]:
         from models.data import load_dataset
@@ -109,7 +111,7 @@ def draw_boxes(image: np.ndarray, boxes: list[tuple[np.ndarray, tuple[int, int, 
 class ResultsPanel(Panel):
     """Confusion matrix, a clickable gallery and (for localisation) boxes, once a classifier has trained."""
 
-    title = "Results"
+    title = QT_TRANSLATE_NOOP("Panels", "Results")
     area = "bottom"
 
     def __init__(self, ctx: PanelContext) -> None:
@@ -119,9 +121,9 @@ class ResultsPanel(Panel):
         self.count_items: list[pg.TextItem] = []
         self.counts_shown = True  # the cells are large enough to print their counts in
         layout = lw.panel_row(self)
-        self.matrix_plot = lw.plot("predicted class", "true class", "Row = the true class, column = what the "
-                                   "network said. The diagonal holds the correct answers; click any cell to see "
-                                   "its test images.")
+        self.matrix_plot = lw.plot(self.tr("predicted class"), self.tr("true class"),
+                                   self.tr("Row = the true class, column = what the network said. The diagonal "
+                                           "holds the correct answers; click any cell to see its test images."))
         self.matrix_plot.invertY(True)
         self.matrix_plot.setAspectLocked(True)
         self.matrix_plot.setMouseEnabled(False, False)
@@ -139,24 +141,25 @@ class ResultsPanel(Panel):
         self.matrix_plot.hide()  # until there is a matrix: an empty one had axes -0.4..0.4
         layout.addWidget(self.matrix_plot, 3)
         middle = QVBoxLayout()
-        self.summary = lw.heading("Results", "Computed on the test set after training.")
+        self.summary = lw.heading(self.tr("Results"), self.tr("Computed on the test set after training."))
         middle.addWidget(self.summary)
-        self.gallery_title = lw.muted("Train a classifier: its confusion matrix and its most confidently wrong "
-                                      "test images appear here.")
+        self.gallery_title = lw.muted(self.tr("Train a classifier: its confusion matrix and its most confidently "
+                                              "wrong test images appear here."))
         middle.addWidget(self.gallery_title)
         self.gallery = CaptionedGrid(8)  # each test image with its caption under it
         middle.addWidget(self.gallery)
-        self.wrong_button = QPushButton("Most confidently wrong")
-        self.wrong_button.setToolTip("The mistakes the network was surest about: often badly written digits, "
-                                     "sometimes a wrong label in the data.")
+        self.wrong_button = QPushButton(self.tr("Most confidently wrong"))
+        self.wrong_button.setToolTip(self.tr("The mistakes the network was surest about: often badly written "
+                                             "digits, sometimes a wrong label in the data."))
         self.wrong_button.clicked.connect(self.show_wrong)
         self.wrong_button.setEnabled(False)
         middle.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle.addStretch(1)
         layout.addWidget(lw.scroll(middle, 240), 4)
         boxes_col = QVBoxLayout()
-        self.boxes_title = lw.heading("Boxes", "Green: the true box around the digit; orange: the predicted box. "
-                                      "IoU = overlap area / combined area.")
+        self.boxes_title = lw.heading(self.tr("Boxes"), self.tr("Green: the true box around the digit; orange: the "
+                                                                "predicted box. IoU = overlap area / combined "
+                                                                "area."))
         boxes_col.addWidget(self.boxes_title)
         self.boxes = FitImage()
         self.boxes.setMinimumSize(160, 80)
@@ -175,8 +178,8 @@ class ResultsPanel(Panel):
     def on_run_started(self, event: Any) -> None:
         self.matrix_plot.hide()
         self.gallery.clear()
-        self.summary.setText("Results")
-        self.gallery_title.setText("Training … the results appear when it ends.")
+        self.summary.setText(self.tr("Results"))
+        self.gallery_title.setText(self.tr("Training … the results appear when it ends."))
 
     def on_run_ended(self, result: Any) -> None:
         if result.status not in ("finished", "stopped") or not self.ctx.controller.has_model:
@@ -184,7 +187,7 @@ class ResultsPanel(Panel):
         exp = self.ctx.experiment()
         if not _classification_task(exp):
             return
-        self.gallery_title.setText("Evaluating on the test set …")
+        self.gallery_title.setText(self.tr("Evaluating on the test set …"))
         self.ctx.with_trained_model(evaluation_job(exp), self.show_results, which="train")
 
     # --- showing ------------------------------------------------------------------------------------------
@@ -218,7 +221,8 @@ class ResultsPanel(Panel):
         self.matrix_plot.getAxis("left").setTicks(ticks)
         self.matrix_plot.setXRange(0, k, padding=0.02)
         self.matrix_plot.setYRange(0, k, padding=0.02)
-        self.summary.setText(f"Test accuracy {results['accuracy']:.1%} on {len(results['y_true']):,} images")
+        self.summary.setText(self.tr("Test accuracy {accuracy:.1%} on {n:,} images").format(
+            accuracy=results['accuracy'], n=len(results['y_true'])))
         self._fit_counts()
         self.wrong_button.setEnabled("images" in results)
         self.show_wrong()
@@ -231,19 +235,21 @@ class ResultsPanel(Panel):
         wrong = r["wrong"]
         names = r["class_names"]
         if "images" not in r:
-            self.gallery_title.setText(f"{int((r['y_true'] != r['y_pred']).sum())} test examples are misclassified.")
+            self.gallery_title.setText(self.tr("{n} test examples are misclassified.").format(
+                n=int((r['y_true'] != r['y_pred']).sum())))
             self.gallery.clear()
             return
         if not wrong:
-            self.gallery_title.setText("No test image is misclassified.")
+            self.gallery_title.setText(self.tr("No test image is misclassified."))
             self.gallery.clear()
             return
         self.selected = None
-        self.gallery_title.setText(self.tr("<b>The {0} most confidently wrong test images</b>: under each, its "
-                                           "true class → what the network said, and how sure it was").format(len(wrong)))
+        self.gallery_title.setText(self.tr("<b>The {n} most confidently wrong test images</b>: under each, its "
+                                           "true class → what the network said, and how sure it was").format(
+                                               n=len(wrong)))
         self._gallery([w[0] for w in wrong], [(f"{names[t]} → {names[p]}", f"{c:.0%}") for _, t, p, c in wrong],
-                      [self.tr("Test image {0}: a {1}, read as {2} with {3:.0%} confidence").format(i, names[t],
-                                                                                               names[p], c)
+                      [self.tr("Test image {index}: a {true}, read as {said} with {confidence:.0%} "
+                               "confidence").format(index=i, true=names[t], said=names[p], confidence=c)
                        for i, t, p, c in wrong])
 
     def show_cell(self, true_class: int, predicted: int) -> None:
@@ -253,13 +259,16 @@ class ResultsPanel(Panel):
         names = r["class_names"]
         idx = np.flatnonzero((r["y_true"] == true_class) & (r["y_pred"] == predicted))
         self.selected = (true_class, predicted)
-        what = "correctly read" if true_class == predicted else f"read as {names[predicted]}"
-        self.gallery_title.setText(f"<b>{len(idx)} test images of {names[true_class]} {what}</b>" +
-                                   (f" (the first {GALLERY})" if len(idx) > GALLERY else ""))
+        title = (self.tr("<b>{n} test images of {true} correctly read</b>") if true_class == predicted else
+                 self.tr("<b>{n} test images of {true} read as {said}</b>")).format(
+                     n=len(idx), true=names[true_class], said=names[predicted])
+        self.gallery_title.setText(title + (" " + self.tr("(the first {n})").format(n=GALLERY)
+                                            if len(idx) > GALLERY else ""))
         if "images" in r:
             shown = [int(j) for j in idx[:GALLERY]]
             self._gallery(shown, [(f"{r['confidence'][j]:.0%}",) for j in shown],
-                          [self.tr("Test image {0}: {1:.0%} confidence").format(j, r["confidence"][j]) for j in shown])
+                          [self.tr("Test image {index}: {confidence:.0%} confidence").format(
+                              index=j, confidence=r["confidence"][j]) for j in shown])
 
     def _gallery(self, indices: list[int], captions: list[tuple[str, ...]], tips: list[str]) -> None:
         r = self.results
@@ -278,7 +287,8 @@ class ResultsPanel(Panel):
             tiles.append(draw_boxes(img, [(t, (46, 157, 91)), (p, (224, 123, 26))]) / 255.0)
         grid = tile_grid(tiles, 4, pad=2, background=1.0)
         self.boxes.set_source(lw.rgb_pixmap((grid * 255).astype(np.uint8), 2))
-        self.boxes_note.setText("IoU of these: " + ", ".join(f"{v:.2f}" for v in r["box_iou"]))
+        self.boxes_note.setText(self.tr("IoU of these: {values}").format(
+            values=", ".join(f"{v:.2f}" for v in r["box_iou"])))
 
     def _fit_counts(self) -> None:
         """The counts' font follows the cells' size on screen, so the widest count fits inside its cell; when
@@ -299,8 +309,8 @@ class ResultsPanel(Panel):
             item.setFont(font)
             item.setVisible(self.counts_shown)
         if not self.counts_shown and k:
-            self.matrix_plot.setToolTip(self.tr("{0} classes: the cells are too small for their counts here; hover a "
-                                                "cell to read it, click it to see its images.").format(k))
+            self.matrix_plot.setToolTip(self.tr("{n} classes: the cells are too small for their counts here; hover a "
+                                                "cell to read it, click it to see its images.").format(n=k))
 
     def _cell_at(self, scene_pos: Any) -> tuple[int, int] | None:
         if self.results is None:
@@ -317,8 +327,8 @@ class ResultsPanel(Panel):
             return
         r, c = cell
         names = self.results["class_names"] or [str(i) for i in range(len(self.results["matrix"]))]
-        QToolTip.showText(QCursor.pos(), self.tr("true {0}, said {1}: {2} test images").format(
-            names[r], names[c], int(self.results["matrix"][r, c])), self.matrix_plot)
+        QToolTip.showText(QCursor.pos(), self.tr("true {true}, said {said}: {n} test images").format(
+            true=names[r], said=names[c], n=int(self.results["matrix"][r, c])), self.matrix_plot)
 
     def _clicked(self, event: Any) -> None:
         cell = self._cell_at(event.scenePos())

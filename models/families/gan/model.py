@@ -221,14 +221,15 @@ class WGAN(GAN):
         self.clip = float(clip)
         self._config["clip"] = self.clip
         self.w_tracker = keras.metrics.Mean(name="wasserstein")
+        # The clipping is a weight constraint, which the optimizer applies after each of its updates: under
+        # tf.distribute that is an update every replica makes alike, where an assign of our own inside the step
+        # is refused by mirrored variables.
+        for w in self.discriminator.trainable_variables:
+            w.constraint = ClipWeights(self.clip)
 
     @property
     def metrics(self) -> list[Any]:
         return [self.d_loss_tracker, self.g_loss_tracker, self.w_tracker]
-
-    def clip_critic(self) -> None:
-        for w in self.discriminator.trainable_variables:
-            w.assign(tf.clip_by_value(w, -self.clip, self.clip))
 
     def d_step(self, real: Any, labels: Any = None) -> dict[str, Any]:
         n = tf.shape(real)[0]
@@ -237,9 +238,9 @@ class WGAN(GAN):
             real_score = tf.reduce_mean(self._discriminate(real, None))
             fake_score = tf.reduce_mean(self._discriminate(fake, None))
             d_loss = fake_score - real_score
+            share = replica_share(d_loss)  # the gradient must be taken of a value the tape saw
         weights = self.discriminator.trainable_variables
-        self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
-        self.clip_critic()
+        self.d_optimizer.apply_gradients(zip(tape.gradient(share, weights), weights))
         self.d_loss_tracker.update_state(d_loss)
         self.w_tracker.update_state(-d_loss)
         return {"d_loss": d_loss, "wasserstein": -d_loss}
@@ -248,10 +249,24 @@ class WGAN(GAN):
         z = self._noise(n)
         with tf.GradientTape() as tape:
             g_loss = -tf.reduce_mean(self._discriminate(self._generate(z, None), None))
+            share = replica_share(g_loss)
         weights = self.generator.trainable_variables
-        self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
+        self.g_optimizer.apply_gradients(zip(tape.gradient(share, weights), weights))
         self.g_loss_tracker.update_state(g_loss)
         return {"g_loss": g_loss}
+
+
+class ClipWeights(keras.constraints.Constraint):
+    """WGAN's weight clipping: each weight into [-c, c]."""
+
+    def __init__(self, c: float) -> None:
+        self.c = float(c)
+
+    def __call__(self, w: Any) -> Any:
+        return keras.ops.clip(w, -self.c, self.c)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"c": self.c}
 
 
 # --- conditioning around the user's stacks -----------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_convolution_and_receptive_field_labs(window, tmp_path):
     lab.padding.setCurrentIndex(lab.padding.findData("same"))
     lab.stride.setValue(2)
     assert lab.result.output.shape == (14, 14)
-    assert "ceil(28 / 2) = 14" in lab.formula.text()
+    assert "⌈28 / 2⌉ = 14" in lab.formula.text()
     lab.pool_mode.setCurrentIndex(lab.pool_mode.findData("kmax"))
     lab.k.setValue(3)
     assert lab.pooled.output.shape == (7, 7, 3)

@@ -34,8 +34,10 @@ def test_a_strategy_that_cannot_run_is_a_message_and_exit_2(capsys):
     # one CPU device in this process: mirrored has nothing to mirror over
     assert main.main(["train", "mlp", "--epochs", "1", "--strategy", "mirrored", "--no-run-folder"]) == 2
     assert "--devices 2 splits it" in capsys.readouterr().err
-    assert main.main(["train", "wgan", "--epochs", "1", "--strategy", "mirrored", "--no-run-folder"]) == 2
-    assert "wgan family cannot be trained by MirroredStrategy" in capsys.readouterr().err
+    assert main.main(["train", "gan", "--epochs", "1", "--precision", "mixed", "--no-run-folder"]) == 2
+    assert "loss scaling float16 needs" in capsys.readouterr().err
+    assert main.main(["train", "cnn", "--epochs", "1", "--precision", "mixed", "--no-run-folder"]) == 2
+    assert "--precision mixed needs a GPU" in capsys.readouterr().err  # this machine has none
     assert main.main(["train", "mlp", "--devices", "0"]) == 2
     assert "--devices: must be 1 to 64" in capsys.readouterr().err
 
@@ -53,6 +55,34 @@ def test_the_families_with_their_own_steps_train_on_two_replicas_and_judge_each_
             assert 0.0 <= finished["label_accuracy"] <= 1.0 and 0.0 <= finished["confident_share"] <= 1.0
         else:
             assert finished["neighbour_in_group"] > 0.3  # one epoch on the grouped corpus: well above chance
+
+
+def test_wgan_clips_its_critic_on_every_replica():
+    """The clipping is a weight constraint the optimizer applies: under MirroredStrategy every replica's copy of
+    every critic weight stays in [-c, c] (an assign inside the step is refused there)."""
+    out = subprocess.run([sys.executable, "-c", (
+        "import numpy as np\n"
+        "from models.engine.distribute import configure, strategy_for\n"
+        "configure(2)\n"
+        "strategy, _ = strategy_for('mirrored', 'wgan')\n"
+        "import models.families\n"
+        "from models.data import load_dataset\n"
+        "from models.engine.recipe import get_recipe\n"
+        "from models.spec.presets import get_preset\n"
+        "exp = get_preset('wgan').make('mnist-offline')\n"
+        "exp.options.update(clip=0.02, quality_check=False)\n"
+        "exp.dataset_options = {'limit': 256}\n"
+        "with strategy.scope():\n"
+        "    prep = get_recipe('wgan')(exp, load_dataset(exp.dataset, exp.dataset_options))\n"
+        "    prep.model.fit(prep.x, None, epochs=1, verbose=0, **{**prep.fit_kwargs, 'steps_per_epoch': 3})\n"
+        "copies = [strategy.experimental_local_results(w.value) for w in prep.model.discriminator.weights]\n"
+        "print(max(float(np.abs(c.numpy()).max()) for cs in copies for c in cs), len(copies[0]),\n"
+        "      int(prep.model.d_optimizer.iterations.numpy()))\n")],
+        cwd=ROOT, capture_output=True, text=True, timeout=180, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    worst, replicas, critic_steps = out.stdout.split()[-3:]
+    assert int(replicas) == 2 and int(critic_steps) == 15  # 3 steps of n_critic 5 critic updates
+    assert float(worst) <= 0.02 + 1e-7
 
 
 def test_predict_batch_gives_one_row_per_example_under_mirrored_strategy():

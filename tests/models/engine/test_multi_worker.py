@@ -76,13 +76,22 @@ def test_two_workers_train_one_model_and_only_the_chief_writes(tmp_path):
     assert "not the chief" in scratch and not list(Path("/tmp").glob("layerwise-worker-*/model.keras"))
 
 
-def test_a_worker_that_never_comes_is_named_and_exit_2(capsys):
+def test_a_worker_that_never_comes_is_named_and_exit_2():
     a, b = _free_ports(2)
-    code = main.main(["train", "mlp", "--dataset", "gates-xor", "--cluster", f"127.0.0.1:{a},127.0.0.1:{b}",
-                      "--task-index", "0", "--join-timeout", "1", "--no-run-folder"])
-    assert code == 2
-    err = capsys.readouterr().err
-    assert f"no answer from 127.0.0.1:{b}" in err and "within 1 s" in err
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", "mlp", "--dataset", "gates-xor",
+                          "--cluster", f"127.0.0.1:{a},127.0.0.1:{b}", "--task-index", "0", "--join-timeout", "1",
+                          "--no-run-folder"], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    assert out.returncode == 2, out.stderr[-2000:]
+    assert f"no answer from 127.0.0.1:{b}" in out.stderr and "within 1 s" in out.stderr
+
+
+def test_a_cluster_cannot_be_joined_once_tensorflow_runs():
+    from models.engine import distribute
+
+    distribute.configure()  # what the window's and every session's first job does
+    with pytest.raises(StrategyError, match="before it starts"):
+        distribute.configure(cluster=multi_worker.cluster_config("127.0.0.1:1,127.0.0.1:2", 0))
 
 
 def test_cluster_settings_are_checked_before_anything_starts(capsys):
@@ -100,5 +109,5 @@ def test_cluster_settings_are_checked_before_anything_starts(capsys):
                         ('{"cluster": {"worker": ["a:1"]}, "task": {"type": "worker", "index": 3}}', "task.index 3"),
                         ('{"cluster": {"ps": ["a:1"], "worker": ["b:1"]}, "task": {"type": "worker", "index": 0}}',
                          "not ps")):
-        with pytest.raises(StrategyError, match=field):
+        with pytest.raises(multi_worker.ClusterError, match=field):
             multi_worker.config_from_environment(text)
