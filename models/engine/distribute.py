@@ -102,8 +102,9 @@ def configure(devices: int = 0, cluster: dict[str, Any] | None = None, join_time
 
 def cluster_workers() -> int:
     """How many workers train together (1 without a cluster)."""
-    return len(_cluster["config"]["cluster"].get("worker", [])) + len(_cluster["config"]["cluster"].get(
-        "chief", [])) if _cluster else 1
+    from .multi_worker import addresses
+
+    return len(addresses(_cluster["config"])) if _cluster else 1
 
 
 def gpu_problem() -> str:
@@ -165,8 +166,9 @@ def strategy_for(name: str, family: str) -> tuple[Any, list[str]]:
         if not _cluster:
             raise StrategyError("--strategy multi-worker needs the cluster: --cluster HOST:PORT,HOST:PORT "
                                 "--task-index I, or the TF_CONFIG environment variable")
-        return _cluster["strategy"], list(_cluster["config"]["cluster"].get("chief", [])) + list(
-            _cluster["config"]["cluster"].get("worker", []))
+        from .multi_worker import addresses
+
+        return _cluster["strategy"], addresses(_cluster["config"])
     if _cluster:
         raise StrategyError("this process joined a cluster (--cluster or TF_CONFIG); its runs use "
                             "--strategy multi-worker")

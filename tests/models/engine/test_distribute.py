@@ -11,6 +11,12 @@ import main
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def _python(code: str, timeout: int) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter: logical devices can only be made before TensorFlow starts."""
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+
+
 def _train(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
     return subprocess.run([sys.executable, "main.py", "train", *args], cwd=ROOT, capture_output=True, text=True,
@@ -60,7 +66,7 @@ def test_the_families_with_their_own_steps_train_on_two_replicas_and_judge_each_
 def test_wgan_clips_its_critic_on_every_replica():
     """The clipping is a weight constraint the optimizer applies: under MirroredStrategy every replica's copy of
     every critic weight stays in [-c, c] (an assign inside the step is refused there)."""
-    out = subprocess.run([sys.executable, "-c", (
+    out = _python((
         "import numpy as np\n"
         "from models.engine.distribute import configure, strategy_for\n"
         "configure(2)\n"
@@ -77,8 +83,7 @@ def test_wgan_clips_its_critic_on_every_replica():
         "    prep.model.fit(prep.x, None, epochs=1, verbose=0, **{**prep.fit_kwargs, 'steps_per_epoch': 3})\n"
         "copies = [strategy.experimental_local_results(w.value) for w in prep.model.discriminator.weights]\n"
         "print(max(float(np.abs(c.numpy()).max()) for cs in copies for c in cs), len(copies[0]),\n"
-        "      int(prep.model.d_optimizer.iterations.numpy()))\n")],
-        cwd=ROOT, capture_output=True, text=True, timeout=180, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+        "      int(prep.model.d_optimizer.iterations.numpy()))\n"), 180)
     assert out.returncode == 0, out.stderr[-2000:]
     worst, replicas, critic_steps = out.stdout.split()[-3:]
     assert int(replicas) == 2 and int(critic_steps) == 15  # 3 steps of n_critic 5 critic updates
@@ -86,7 +91,7 @@ def test_wgan_clips_its_critic_on_every_replica():
 
 
 def test_predict_batch_gives_one_row_per_example_under_mirrored_strategy():
-    out = subprocess.run([sys.executable, "-c", (
+    out = _python((
         "import numpy as np, keras, tensorflow as tf\n"
         "from models.engine.distribute import configure, strategy_for\n"
         "from models.inference import predict_batch\n"
@@ -95,8 +100,7 @@ def test_predict_batch_gives_one_row_per_example_under_mirrored_strategy():
         "with strategy.scope():\n"
         "    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
         "x = np.ones((5, 3), 'float32')\n"
-        "print(predict_batch(m, x).shape, m.predict_on_batch(x).shape)\n")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+        "print(predict_batch(m, x).shape, m.predict_on_batch(x).shape)\n"), 120)
     assert out.returncode == 0, out.stderr[-2000:]
     ours, keras_own = out.stdout.strip().splitlines()[-1].split(") (")
     assert ours == "(5, 2"  # one row per example
